@@ -1,0 +1,65 @@
+// Validation and shape arithmetic: turns shapes + params into a fully resolved
+// geometry (every padding explicit, every size known), or the error PyTorch gives,
+// checked in PyTorch's order (PYTORCH.md §4.10).
+#pragma once
+
+#include <cstdint>
+
+#include "params.h"
+#include "status.h"
+#include "tensor.h"
+
+namespace convplay {
+
+// Padding on each side. 'same' pads its odd extra row/col at the bottom/right.
+struct Pads {
+  int64_t top = 0, bottom = 0, left = 0, right = 0;
+};
+
+struct Conv2dGeometry {
+  bool batched = true;  // input was [N,C,H,W] (else [C,H,W]; the output keeps the rank)
+  int64_t batch = 1;
+  int64_t in_channels = 0, in_h = 0, in_w = 0;
+  int64_t out_channels = 0, out_h = 0, out_w = 0;
+  int64_t kernel_h = 0, kernel_w = 0;
+  int64_t groups = 1;
+  Pair stride{1, 1}, dilation{1, 1};
+  Pads pads;
+  PaddingMode padding_mode = PaddingMode::kZeros;
+
+  int64_t in_channels_per_group() const { return in_channels / groups; }
+  int64_t out_channels_per_group() const { return out_channels / groups; }
+  Shape output_shape() const;  // same rank as the input
+};
+
+struct ConvTranspose2dGeometry {
+  bool batched = true;
+  int64_t batch = 1;
+  int64_t in_channels = 0, in_h = 0, in_w = 0;
+  int64_t out_channels = 0, out_h = 0, out_w = 0;
+  int64_t kernel_h = 0, kernel_w = 0;
+  int64_t groups = 1;
+  Pair stride{1, 1}, padding{0, 0}, dilation{1, 1};
+  Pair output_padding{0, 0};  // resolved: from output_size when that was given
+
+  int64_t in_channels_per_group() const { return in_channels / groups; }
+  int64_t out_channels_per_group() const { return out_channels / groups; }
+  Shape output_shape() const;
+};
+
+// bias_shape may be null (no bias). These are the only places the rules live: the
+// ops, the shape functions of the bindings and the app all go through them.
+Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Shape* bias_shape,
+                   const Conv2dParams& params, Conv2dGeometry* out);
+Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape,
+                             const Shape* bias_shape, const ConvTranspose2dParams& params,
+                             ConvTranspose2dGeometry* out);
+
+// Per-axis size formulas (PYTORCH.md §4.2), for display and for the round trip.
+// No validation: callers pass sizes that plan_* accepted.
+int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad_before,
+                         int64_t pad_after, int64_t dilation);
+int64_t conv_transpose_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t padding,
+                                   int64_t dilation, int64_t output_padding);
+
+}  // namespace convplay
