@@ -1,0 +1,228 @@
+// --post-js, part 3 of 3: the public API of the engine module (CONTRACT.md §3,
+// web/convplay.d.ts). Each call checks its arguments, copies tensors into a reusable
+// scratch buffer in the wasm heap, runs one Embind function that takes only numbers,
+// and copies the result out into a fresh Float32Array.
+
+var convplayScratch = 0;       // address of the scratch buffer (see reserve_scratch)
+var convplayScratchBytes = 0;
+// Calls that needed more scratch than this give the memory back afterwards.
+var CONVPLAY_KEEP_BYTES = 4 << 20;
+// Room for the largest response (4 tensors of rank 4 + pads, convTranspose2dAsConv).
+var CONVPLAY_MIN_BLOCK_DOUBLES = 32;
+
+function convplayAlign16(bytes) {
+  return (bytes + 15) & ~15;
+}
+
+// Lays out [request block | input | weight | bias] in the scratch buffer, copies the
+// request and the data in, and returns the block's address. `addresses`: the request
+// starts with the three data addresses (every call but the round trip).
+function convplayStage(op, input, weight, bias, addresses) {
+  var blockBytes = convplayAlign16(Math.max(convplayRequestLength, CONVPLAY_MIN_BLOCK_DOUBLES) * 8);
+  var inputBytes = convplayAlign16(input ? input.length * 4 : 0);
+  var weightBytes = convplayAlign16(weight ? weight.length * 4 : 0);
+  var biasBytes = convplayAlign16(bias ? bias.length * 4 : 0);
+  var total = blockBytes + inputBytes + weightBytes + biasBytes;
+  if (total > convplayScratchBytes) {
+    convplayScratch = Module['_cpReserveScratch'](total);
+    convplayScratchBytes = convplayScratch ? total : 0;
+    if (!convplayScratch) {
+      throw new ConvPlayError(op + ': not enough WebAssembly memory for the arguments (' + total + ' bytes)',
+                              'too_large', 'input', 'RuntimeError');
+    }
+  }
+  var base = convplayScratch;
+  var inputAddress = base + blockBytes;
+  var weightAddress = inputAddress + inputBytes;
+  var biasAddress = weightAddress + weightBytes;
+  if (addresses) {
+    convplayRequest[0] = input ? inputAddress : 0;
+    convplayRequest[1] = weight ? weightAddress : 0;
+    convplayRequest[2] = bias ? biasAddress : 0;
+  }
+  var heap64 = HEAPF64;  // read after any growth above
+  var at = base >> 3;
+  for (var i = 0; i < convplayRequestLength; i++) heap64[at + i] = convplayRequest[i];
+  if (input) HEAPF32.set(input, inputAddress >> 2);
+  if (weight) HEAPF32.set(weight, weightAddress >> 2);
+  if (bias) HEAPF32.set(bias, biasAddress >> 2);
+  return base;
+}
+
+// Frees big scratch/result memory after a big call, so the heap does not stay large.
+function convplayAfterCall() {
+  if (convplayScratchBytes > CONVPLAY_KEEP_BYTES) {
+    Module['_cpReleaseMemory']();
+    convplayScratch = 0;
+    convplayScratchBytes = 0;
+  }
+}
+
+// Reads a shape written by write_shape at HEAPF64[at]; returns [shape, next index].
+function convplayReadShape(at) {
+  var rank = HEAPF64[at];
+  var shape = new Array(rank);
+  for (var i = 0; i < rank; i++) shape[i] = HEAPF64[at + 1 + i];
+  return shape;
+}
+
+// Reads a tensor written by write_tensor at HEAPF64[at] into a fresh { data, shape }.
+function convplayReadTensor(at) {
+  var address = HEAPF64[at];
+  var shape = convplayReadShape(at + 1);
+  var count = 1;
+  for (var i = 0; i < shape.length; i++) count *= shape[i];
+  var start = address >> 2;
+  return { data: HEAPF32.slice(start, start + count), shape: shape };
+}
+
+// Writes the tensors of a call into the request; bias may be the options object when
+// the caller wrote op(input, weight, options).
+function convplayPutOperands(op, input, weight, bias) {
+  convplayRequestLength = 3;  // the three data addresses, filled in by convplayStage
+  var inputData = convplayPutTensor(op, 'input', input);
+  var weightData = convplayPutTensor(op, 'weight', weight);
+  var biasData = null;
+  if (bias === undefined || bias === null) {
+    convplayPut(0);
+  } else {
+    convplayPut(1);
+    biasData = convplayPutTensor(op, 'bias', bias);
+  }
+  return [inputData, weightData, biasData];
+}
+
+// op(input, weight, options) is accepted as op(input, weight, null, options): a third
+// argument that is an object with neither data nor shape is taken as the options.
+function convplayLooksLikeOptions(bias, options) {
+  return options === undefined && bias !== null && typeof bias == 'object' && !Array.isArray(bias) &&
+      !('data' in bias) && !('shape' in bias);
+}
+
+function convplayRun(op, run, putOptions, input, weight, bias, options) {
+  if (convplayLooksLikeOptions(bias, options)) {
+    options = bias;
+    bias = null;
+  }
+  var data = convplayPutOperands(op, input, weight, bias);
+  putOptions(op, options);
+  var block = convplayStage(op, data[0], data[1], data[2], true);
+  if (run(block) !== 0) {
+    convplayAfterCall();
+    throw convplayEngineError();
+  }
+  return block >> 3;
+}
+
+Module['conv2d'] = function(input, weight, bias, options) {
+  var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias, options);
+  var result = convplayReadTensor(at);
+  convplayAfterCall();
+  return result;
+};
+
+Module['convTranspose2d'] = function(input, weight, bias, options) {
+  var at = convplayRun('convTranspose2d', Module['_cpConvTranspose2d'], convplayPutConvTranspose2dOptions,
+                       input, weight, bias, options);
+  var result = convplayReadTensor(at);
+  convplayAfterCall();
+  return result;
+};
+
+// The tutorial's formulation of a transposed convolution, with its intermediates.
+Module['convTranspose2dAsConv'] = function(input, weight, bias, options) {
+  var at = convplayRun('convTranspose2dAsConv', Module['_cpConvTranspose2dAsConv'],
+                       convplayPutConvTranspose2dOptions, input, weight, bias, options);
+  var tensors = [];
+  for (var i = 0; i < 4; i++) {
+    tensors.push(convplayReadTensor(at));
+    at += 2 + HEAPF64[at + 1];
+  }
+  var result = {
+    spread: tensors[0],
+    padded: tensors[1],
+    equivalentKernel: tensors[2],
+    output: tensors[3],
+    pads: { top: HEAPF64[at], bottom: HEAPF64[at + 1], left: HEAPF64[at + 2], right: HEAPF64[at + 3] },
+  };
+  convplayAfterCall();
+  return result;
+};
+
+// Shape functions: the same checks as the ops (shapes instead of tensors, no bias).
+function convplayOutputShape(op, run, putOptions, inputShape, weightShape, options) {
+  convplayRequestLength = 3;
+  convplayPutShape(op, 'inputShape', inputShape);
+  convplayPutShape(op, 'weightShape', weightShape);
+  convplayPut(0);  // no bias
+  putOptions(op, options);
+  var block = convplayStage(op, null, null, null, true);
+  if (run(block) !== 0) throw convplayEngineError();
+  return convplayReadShape(block >> 3);
+}
+
+Module['conv2dOutputShape'] = function(inputShape, weightShape, options) {
+  return convplayOutputShape('conv2dOutputShape', Module['_cpConv2dOutputShape'], convplayPutConv2dOptions,
+                             inputShape, weightShape, options);
+};
+
+Module['convTranspose2dOutputShape'] = function(inputShape, weightShape, options) {
+  return convplayOutputShape('convTranspose2dOutputShape', Module['_cpConvTranspose2dOutputShape'],
+                             convplayPutConvTranspose2dOptions, inputShape, weightShape, options);
+};
+
+// [h, w] of an int-or-pair option already accepted by the engine.
+function convplayPairOf(value, fallback) {
+  if (value === undefined) return [fallback, fallback];
+  if (typeof value == 'number') return [value, value];
+  return value.length === 1 ? [value[0], value[0]] : [value[0], value[1]];
+}
+
+// The round trip of a zero-padded Conv2d, per axis: every input size the conv sends to
+// the same output size, and the ConvTranspose2d output_padding that restores each.
+Module['conv2dRoundTrip'] = function(inputShape, weightShape, options) {
+  var op = 'conv2dRoundTrip';
+  var outputShape = convplayOutputShape(op, Module['_cpConv2dOutputShape'], convplayPutConv2dOptions,
+                                        inputShape, weightShape, options);
+  options = options || {};
+  if (options.padding === 'same') {
+    throw convplayArgumentError(op, 'padding', "padding='same' pads unevenly, which no ConvTranspose2d " +
+                                'can undo; give the padding as numbers');
+  }
+  var padding = convplayPairOf(options.padding === 'valid' ? 0 : options.padding, 0);
+  var stride = convplayPairOf(options.stride, 1);
+  var dilation = convplayPairOf(options.dilation, 1);
+  var rank = inputShape.length;
+  var axes = [];
+  for (var axis = 0; axis < 2; axis++) {
+    convplayRequestLength = 0;
+    convplayPut(inputShape[rank - 2 + axis]);
+    convplayPut(weightShape[2 + axis]);
+    convplayPut(stride[axis]);
+    convplayPut(padding[axis]);
+    convplayPut(dilation[axis]);
+    var block = convplayStage(op, null, null, null, false);
+    if (Module['_cpConv2dRoundTrip'](block) !== 0) throw convplayEngineError();
+    var at = block >> 3;
+    var count = HEAPF64[at + 1];
+    var triples = HEAPF64[at + 2] >> 3;
+    var candidates = [];
+    for (var i = 0; i < count; i++) {
+      candidates.push({
+        inputSize: HEAPF64[triples + 3 * i],
+        outputPadding: HEAPF64[triples + 3 * i + 1],
+        outputPaddingValid: HEAPF64[triples + 3 * i + 2] === 1,
+      });
+    }
+    axes.push({ inputSize: inputShape[rank - 2 + axis], outputSize: HEAPF64[at], candidates: candidates });
+  }
+  return { outputShape: outputShape, height: axes[0], width: axes[1] };
+};
+
+// Diagnostics: bytes malloc has handed out, and the size of the wasm memory.
+Module['heapBytesInUse'] = function() {
+  return Module['_cpHeapBytesInUse']();
+};
+Module['heapSize'] = function() {
+  return HEAP8.length;
+};

@@ -1,0 +1,327 @@
+// Embind entry points of the engine module (build/site/convplay.js). The public JS
+// API lives in convplay_api.js; these functions are its plumbing, built for speed:
+// arguments arrive as a block of doubles in the wasm heap (written by the JS glue),
+// tensors arrive as float arrays in a reusable scratch buffer, and results go back
+// through the same block. Only the error path moves strings.
+#include <emscripten/bind.h>
+#include <malloc.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "engine/convplay.h"
+
+namespace {
+
+using convplay::ErrorCode;
+using convplay::Pair;
+using convplay::Shape;
+using convplay::Status;
+using convplay::Tensor;
+using convplay::TensorView;
+
+// ---- state that lives between calls -------------------------------------------------
+
+// The last error, kept for the JS glue to read field by field.
+Status g_error;
+// Results stay here until the glue has copied them out (or until the next call).
+Tensor g_results[4];
+// Inputs and the argument block: one 16-byte aligned buffer, grown on demand.
+void* g_scratch = nullptr;
+size_t g_scratch_bytes = 0;
+// Round-trip candidates as (input size, output padding, valid) triples.
+std::vector<double> g_round_trip;
+
+int fail(Status status) {
+  g_error = std::move(status);
+  return static_cast<int>(g_error.code);
+}
+
+// ---- reading the argument block -----------------------------------------------------
+
+// Reads values in the order convplay_api.js writes them (see `Request` there).
+class BlockReader {
+ public:
+  explicit BlockReader(const double* block) : p_(block) {}
+
+  double number() { return *p_++; }
+
+  // Integers come from JS as doubles already checked to be integral. Clamping keeps
+  // absurd values (1e300) defined; the engine's limits then reject them by name.
+  int64_t integer() {
+    double v = number();
+    constexpr double kClamp = 4611686018427387904.0;  // 2^62
+    if (!(v < kClamp)) v = kClamp;
+    if (v < -kClamp) v = -kClamp;
+    return static_cast<int64_t>(v);
+  }
+
+  const float* pointer() { return reinterpret_cast<const float*>(static_cast<uintptr_t>(number())); }
+
+  // count, then count integers.
+  std::vector<int64_t> list() {
+    int64_t n = integer();
+    std::vector<int64_t> values(static_cast<size_t>(n));
+    for (auto& v : values) v = integer();
+    return values;
+  }
+
+  // A PyTorch int-or-tuple argument: count, then values. Lengths other than 1 and 2 go
+  // through make_pair so that the message is PyTorch's.
+  Status pair(const char* name, Pair* out) {
+    int64_t n = integer();
+    if (n == 1) {
+      int64_t v = integer();
+      *out = {v, v};
+      return Status::Ok();
+    }
+    if (n == 2) {
+      int64_t h = integer();
+      *out = {h, integer()};
+      return Status::Ok();
+    }
+    std::vector<int64_t> values(static_cast<size_t>(n));
+    for (auto& v : values) v = integer();
+    return convplay::make_pair(name, values, out);
+  }
+
+ private:
+  const double* p_;
+};
+
+// The tensors of one call: data pointers (null for shape-only calls) and shapes.
+struct Operands {
+  TensorView input, weight, bias;
+  bool has_bias = false;
+};
+
+void read_operands(BlockReader& in, Operands* ops) {
+  ops->input.data = in.pointer();
+  ops->weight.data = in.pointer();
+  ops->bias.data = in.pointer();
+  ops->input.shape = in.list();
+  ops->weight.shape = in.list();
+  ops->has_bias = in.integer() != 0;
+  if (ops->has_bias) ops->bias.shape = in.list();
+}
+
+// Conv2d options: stride, padding (kind + values), dilation, groups, padding mode.
+Status read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
+  Status status = in.pair("stride", &params->stride);
+  if (!status.ok()) return status;
+  params->padding_kind = static_cast<convplay::PaddingKind>(in.integer());
+  status = in.pair("padding", &params->padding);  // 'same'/'valid' arrive as [0]
+  if (!status.ok()) return status;
+  status = in.pair("dilation", &params->dilation);
+  if (!status.ok()) return status;
+  params->groups = in.integer();
+  params->padding_mode = static_cast<convplay::PaddingMode>(in.integer());
+  return Status::Ok();
+}
+
+// ConvTranspose2d options: stride, padding, output padding, dilation, groups, output size.
+Status read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dParams* params) {
+  Status status = in.pair("stride", &params->stride);
+  if (!status.ok()) return status;
+  status = in.pair("padding", &params->padding);
+  if (!status.ok()) return status;
+  status = in.pair("output_padding", &params->output_padding);
+  if (!status.ok()) return status;
+  status = in.pair("dilation", &params->dilation);
+  if (!status.ok()) return status;
+  params->groups = in.integer();
+  if (in.integer() != 0) params->output_size = in.list();
+  return Status::Ok();
+}
+
+// ---- writing results into the block ------------------------------------------------
+
+double* write_shape(double* out, const Shape& shape) {
+  *out++ = static_cast<double>(shape.size());
+  for (int64_t d : shape) *out++ = static_cast<double>(d);
+  return out;
+}
+
+double* write_tensor(double* out, const Tensor& tensor) {
+  *out++ = static_cast<double>(reinterpret_cast<uintptr_t>(tensor.data.data()));
+  return write_shape(out, tensor.shape);
+}
+
+double* block_at(uintptr_t address) { return reinterpret_cast<double*>(address); }
+
+// ---- entry points -------------------------------------------------------------------
+
+// Makes the scratch buffer at least `bytes` long; returns its address, or 0 when the
+// wasm heap cannot grow that far (the glue reports it as too_large).
+uintptr_t reserve_scratch(uint32_t bytes) {
+  if (bytes <= g_scratch_bytes) return reinterpret_cast<uintptr_t>(g_scratch);
+  std::free(g_scratch);
+  g_scratch = std::aligned_alloc(16, (bytes + 15u) & ~size_t{15});
+  g_scratch_bytes = g_scratch ? bytes : 0;
+  return reinterpret_cast<uintptr_t>(g_scratch);
+}
+
+// Gives back memory held between calls (after a large call, so that a page that once
+// convolved a big image does not keep that much heap).
+void release_memory() {
+  std::free(g_scratch);
+  g_scratch = nullptr;
+  g_scratch_bytes = 0;
+  for (Tensor& t : g_results) t = Tensor{};
+  std::vector<double>().swap(g_round_trip);
+}
+
+int run_conv2d(uintptr_t block) {
+  BlockReader in(block_at(block));
+  Operands ops;
+  read_operands(in, &ops);
+  convplay::Conv2dParams params;
+  Status status = read_conv2d_params(in, &params);
+  if (!status.ok()) return fail(std::move(status));
+  status = convplay::conv2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params,
+                            &g_results[0]);
+  if (!status.ok()) return fail(std::move(status));
+  write_tensor(block_at(block), g_results[0]);
+  return 0;
+}
+
+int run_conv_transpose2d(uintptr_t block) {
+  BlockReader in(block_at(block));
+  Operands ops;
+  read_operands(in, &ops);
+  convplay::ConvTranspose2dParams params;
+  Status status = read_conv_transpose2d_params(in, &params);
+  if (!status.ok()) return fail(std::move(status));
+  status = convplay::conv_transpose2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr,
+                                      params, &g_results[0]);
+  if (!status.ok()) return fail(std::move(status));
+  write_tensor(block_at(block), g_results[0]);
+  return 0;
+}
+
+int run_conv2d_output_shape(uintptr_t block) {
+  BlockReader in(block_at(block));
+  Operands ops;
+  read_operands(in, &ops);
+  convplay::Conv2dParams params;
+  Status status = read_conv2d_params(in, &params);
+  if (!status.ok()) return fail(std::move(status));
+  convplay::Conv2dGeometry geometry;
+  status = convplay::plan_conv2d(ops.input.shape, ops.weight.shape, nullptr, params, &geometry);
+  if (!status.ok()) return fail(std::move(status));
+  write_shape(block_at(block), geometry.output_shape());
+  return 0;
+}
+
+int run_conv_transpose2d_output_shape(uintptr_t block) {
+  BlockReader in(block_at(block));
+  Operands ops;
+  read_operands(in, &ops);
+  convplay::ConvTranspose2dParams params;
+  Status status = read_conv_transpose2d_params(in, &params);
+  if (!status.ok()) return fail(std::move(status));
+  convplay::ConvTranspose2dGeometry geometry;
+  status = convplay::plan_conv_transpose2d(ops.input.shape, ops.weight.shape, nullptr, params,
+                                           &geometry);
+  if (!status.ok()) return fail(std::move(status));
+  write_shape(block_at(block), geometry.output_shape());
+  return 0;
+}
+
+// Writes spread, padded, equivalent kernel, output (4 tensors), then the four pads.
+int run_conv_transpose2d_as_conv(uintptr_t block) {
+  BlockReader in(block_at(block));
+  Operands ops;
+  read_operands(in, &ops);
+  convplay::ConvTranspose2dParams params;
+  Status status = read_conv_transpose2d_params(in, &params);
+  if (!status.ok()) return fail(std::move(status));
+  convplay::TransposedAsConv steps;
+  status = convplay::conv_transpose2d_as_conv(
+      ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params, &steps);
+  if (!status.ok()) return fail(std::move(status));
+  g_results[0] = std::move(steps.spread);
+  g_results[1] = std::move(steps.padded);
+  g_results[2] = std::move(steps.equivalent_kernel);
+  g_results[3] = std::move(steps.output);
+  double* out = block_at(block);
+  for (const Tensor& t : g_results) out = write_tensor(out, t);
+  *out++ = static_cast<double>(steps.pad_top);
+  *out++ = static_cast<double>(steps.pad_bottom);
+  *out++ = static_cast<double>(steps.pad_left);
+  *out++ = static_cast<double>(steps.pad_right);
+  return 0;
+}
+
+// One axis of the round trip. In: input size, kernel, stride, padding, dilation.
+// Out: output size, candidate count, and the address of (input size, output padding,
+// valid) triples, kept in g_round_trip because the count depends on the stride.
+
+int run_conv2d_round_trip(uintptr_t block) {
+  BlockReader in(block_at(block));
+  int64_t input_size = in.integer();
+  int64_t kernel = in.integer();
+  int64_t stride = in.integer();
+  int64_t padding = in.integer();
+  int64_t dilation = in.integer();
+  convplay::RoundTripAxis axis;
+  Status status = convplay::conv2d_round_trip(input_size, kernel, stride, padding, dilation, &axis);
+  if (!status.ok()) return fail(std::move(status));
+  g_round_trip.clear();
+  for (const auto& c : axis.candidates) {
+    g_round_trip.push_back(static_cast<double>(c.input_size));
+    g_round_trip.push_back(static_cast<double>(c.output_padding));
+    g_round_trip.push_back(c.output_padding_valid ? 1.0 : 0.0);
+  }
+  double* out = block_at(block);
+  out[0] = static_cast<double>(axis.output_size);
+  out[1] = static_cast<double>(axis.candidates.size());
+  out[2] = static_cast<double>(reinterpret_cast<uintptr_t>(g_round_trip.data()));
+  return 0;
+}
+
+// Error path only: run the engine's parsers on a string the glue did not recognize,
+// so that the error carries PyTorch's words.
+int reject_padding_string(std::string text) {
+  convplay::PaddingKind kind;
+  Status status = convplay::parse_padding_string(text, &kind);
+  return status.ok() ? 0 : fail(std::move(status));
+}
+
+int reject_padding_mode(std::string text) {
+  convplay::PaddingMode mode;
+  Status status = convplay::parse_padding_mode(text, &mode);
+  return status.ok() ? 0 : fail(std::move(status));
+}
+
+std::string error_message() { return g_error.message; }
+std::string error_param() { return g_error.param; }
+std::string error_python_type() { return g_error.python_type; }
+std::string error_code() { return convplay::error_code_name(g_error.code); }
+
+// Bytes malloc has handed out and not taken back: what the leak test watches.
+uint32_t heap_bytes_in_use() { return static_cast<uint32_t>(mallinfo().uordblks); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(convplay) {
+  using emscripten::function;
+  function("_cpReserveScratch", &reserve_scratch);
+  function("_cpReleaseMemory", &release_memory);
+  function("_cpConv2d", &run_conv2d);
+  function("_cpConvTranspose2d", &run_conv_transpose2d);
+  function("_cpConv2dOutputShape", &run_conv2d_output_shape);
+  function("_cpConvTranspose2dOutputShape", &run_conv_transpose2d_output_shape);
+  function("_cpConvTranspose2dAsConv", &run_conv_transpose2d_as_conv);
+  function("_cpConv2dRoundTrip", &run_conv2d_round_trip);
+  function("_cpRejectPaddingString", &reject_padding_string);
+  function("_cpRejectPaddingMode", &reject_padding_mode);
+  function("_cpErrorMessage", &error_message);
+  function("_cpErrorParam", &error_param);
+  function("_cpErrorPythonType", &error_python_type);
+  function("_cpErrorCode", &error_code);
+  function("_cpHeapBytesInUse", &heap_bytes_in_use);
+}
