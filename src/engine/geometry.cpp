@@ -39,10 +39,20 @@ Shape batched_shape(const Shape& input_shape) {
   return input_shape;
 }
 
-// convplay's own guard: every number small enough that the arithmetic below cannot
+// convplay's own guards: no negative sizes, and every number small enough that the arithmetic below cannot
 // overflow. PyTorch has no such limit, so this runs only after the rank checks.
 Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
                         std::initializer_list<Pair> pairs, int64_t groups) {
+  for (const Shape* shape : {&input_shape, &weight_shape}) {
+    for (int64_t v : *shape) {
+      if (v < 0) {
+        return error(Code::kBadArgument, shape == &input_shape ? "input" : "weight",
+                     cat("shapes cannot have negative sizes, but got ",
+                         shape == &input_shape ? "input" : "weight", " of size ",
+                         format_list(*shape)));
+      }
+    }
+  }
   auto too_big = [](int64_t v) { return v > kMaxParam || v < -kMaxParam; };
   bool bad = too_big(groups);
   for (int64_t v : input_shape) bad = bad || too_big(v);

@@ -270,5 +270,12 @@ TEST(Validation, LimitsRefuseHugeOutputsInsteadOfAllocating) {
   EXPECT_EQ(plan({1, 1, 3, 3}, {1, 1, 3, 3}, params).code, ErrorCode::kTooLarge);
 }
 
+TEST(Validation, NegativeSizesAreRefused) {
+  Status s = plan({1, 1, -5, 5}, {1, 1, 3, 3}, {});
+  expect_error(s, ErrorCode::kBadArgument, "input",
+               "shapes cannot have negative sizes, but got input of size [1, 1, -5, 5]");
+  EXPECT_EQ(plan_t({1, 1, 5, 5}, {1, -1, 3, 3}, {}).param, "weight");
+}
+
 }  // namespace
 }  // namespace convplay
