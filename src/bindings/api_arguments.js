@@ -2,7 +2,7 @@
 // block that convplay_bindings.cpp reads (a list of doubles, in this order):
 //   input ptr, weight ptr, bias ptr, input shape, weight shape, has-bias [, bias shape],
 //   then the options: conv2d:            stride, padding kind, padding, dilation, groups, mode
-//                     conv_transpose2d:  stride, padding, output padding, dilation, groups,
+//                     conv_transpose2d:  stride, padding, dilation, output padding, groups,
 //                                        has-output-size [, output size]
 // where a shape or a tuple is written as its length followed by its values.
 // Everything here is plain JS on purpose: it is the per-call cost of a small convolution.
@@ -28,10 +28,11 @@ function convplayIsFloat32Array(data) {
       Object.prototype.toString.call(data) === '[object Float32Array]';
 }
 
-// Checks a shape (an Array of non-negative integers), writes it, returns its element count.
-function convplayPutShape(op, name, shape) {
+// Checks a shape (an Array of non-negative integers), writes it, returns its element
+// count. `param` is the argument blamed (input), `label` what the message calls it (input.shape).
+function convplayPutShape(op, param, label, shape) {
   if (!Array.isArray(shape)) {
-    throw convplayArgumentError(op, name, name + ' must be an array of non-negative integers, but got ' +
+    throw convplayArgumentError(op, param, label + ' must be an array of non-negative integers, but got ' +
                                 convplayDescribe(shape));
   }
   convplayPut(shape.length);
@@ -39,7 +40,7 @@ function convplayPutShape(op, name, shape) {
   for (var i = 0; i < shape.length; i++) {
     var d = shape[i];
     if (typeof d != 'number' || !Number.isSafeInteger(d) || d < 0) {
-      throw convplayArgumentError(op, name, name + ' must be an array of non-negative integers, but got ' +
+      throw convplayArgumentError(op, param, label + ' must be an array of non-negative integers, but got ' +
                                   convplayDescribe(shape));
     }
     convplayPut(d);
@@ -57,7 +58,7 @@ function convplayPutTensor(op, name, tensor) {
     throw convplayArgumentError(op, name, name + ' must be a tensor { data: Float32Array, shape: number[] }, but got ' +
                                 convplayDescribe(tensor));
   }
-  var count = convplayPutShape(op, name + '.shape', tensor.shape);
+  var count = convplayPutShape(op, name, name + '.shape', tensor.shape);
   var data = tensor.data;
   if (!convplayIsFloat32Array(data)) convplayCheckOtherData(op, name, data);
   if (data.length !== count) {
@@ -161,6 +162,8 @@ var CONVPLAY_CONV_TRANSPOSE2D_OPTIONS =
 
 function convplayPutConv2dOptions(op, options) {
   options = convplayCheckOptions(op, options, CONVPLAY_CONV2D_OPTIONS);
+  // nn.Conv2d's constructor rejects a bad padding_mode before anything else.
+  var mode = convplayPaddingModeIndex(op, options.paddingMode);
   convplayPutPair(op, 'stride', options.stride, 1);
   var padding = options.padding;
   if (typeof padding == 'string') {
@@ -177,7 +180,7 @@ function convplayPutConv2dOptions(op, options) {
   }
   convplayPutPair(op, 'dilation', options.dilation, 1);
   convplayPutGroups(op, options.groups);
-  convplayPut(convplayPaddingModeIndex(op, options.paddingMode));
+  convplayPut(mode);
 }
 
 function convplayPutConvTranspose2dOptions(op, options) {
@@ -193,8 +196,8 @@ function convplayPutConvTranspose2dOptions(op, options) {
                             'bad_argument', 'padding', 'TypeError');
   }
   convplayPutPair(op, 'padding', options.padding, 0);
-  convplayPutPair(op, 'outputPadding', options.outputPadding, 0);
   convplayPutPair(op, 'dilation', options.dilation, 1);
+  convplayPutPair(op, 'outputPadding', options.outputPadding, 0);
   convplayPutGroups(op, options.groups);
   var outputSize = options.outputSize;
   if (outputSize === undefined || outputSize === null) {

@@ -5,7 +5,7 @@
 
 var convplayScratch = 0;       // address of the scratch buffer (see reserve_scratch)
 var convplayScratchBytes = 0;
-// Calls that needed more scratch than this give the memory back afterwards.
+// Calls whose arguments or result took more than this give the memory back afterwards.
 var CONVPLAY_KEEP_BYTES = 4 << 20;
 // Room for the largest response (4 tensors of rank 4 + pads, convTranspose2dAsConv).
 var CONVPLAY_MIN_BLOCK_DOUBLES = 32;
@@ -50,8 +50,9 @@ function convplayStage(op, input, weight, bias, addresses) {
 }
 
 // Frees big scratch/result memory after a big call, so the heap does not stay large.
-function convplayAfterCall() {
-  if (convplayScratchBytes > CONVPLAY_KEEP_BYTES) {
+// resultElements: floats the engine holds for the result(s) just copied out.
+function convplayAfterCall(resultElements) {
+  if (convplayScratchBytes > CONVPLAY_KEEP_BYTES || resultElements * 4 > CONVPLAY_KEEP_BYTES) {
     Module['_cpReleaseMemory']();
     convplayScratch = 0;
     convplayScratchBytes = 0;
@@ -108,7 +109,7 @@ function convplayRun(op, run, putOptions, input, weight, bias, options) {
   putOptions(op, options);
   var block = convplayStage(op, data[0], data[1], data[2], true);
   if (run(block) !== 0) {
-    convplayAfterCall();
+    convplayAfterCall(0);
     throw convplayEngineError();
   }
   return block >> 3;
@@ -117,7 +118,7 @@ function convplayRun(op, run, putOptions, input, weight, bias, options) {
 Module['conv2d'] = function(input, weight, bias, options) {
   var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias, options);
   var result = convplayReadTensor(at);
-  convplayAfterCall();
+  convplayAfterCall(result.data.length);
   return result;
 };
 
@@ -125,7 +126,7 @@ Module['convTranspose2d'] = function(input, weight, bias, options) {
   var at = convplayRun('convTranspose2d', Module['_cpConvTranspose2d'], convplayPutConvTranspose2dOptions,
                        input, weight, bias, options);
   var result = convplayReadTensor(at);
-  convplayAfterCall();
+  convplayAfterCall(result.data.length);
   return result;
 };
 
@@ -145,15 +146,15 @@ Module['convTranspose2dAsConv'] = function(input, weight, bias, options) {
     output: tensors[3],
     pads: { top: HEAPF64[at], bottom: HEAPF64[at + 1], left: HEAPF64[at + 2], right: HEAPF64[at + 3] },
   };
-  convplayAfterCall();
+  convplayAfterCall(result.spread.data.length + result.padded.data.length + result.output.data.length);
   return result;
 };
 
 // Shape functions: the same checks as the ops (shapes instead of tensors, no bias).
 function convplayOutputShape(op, run, putOptions, inputShape, weightShape, options) {
   convplayRequestLength = 3;
-  convplayPutShape(op, 'inputShape', inputShape);
-  convplayPutShape(op, 'weightShape', weightShape);
+  convplayPutShape(op, 'inputShape', 'inputShape', inputShape);
+  convplayPutShape(op, 'weightShape', 'weightShape', weightShape);
   convplayPut(0);  // no bias
   putOptions(op, options);
   var block = convplayStage(op, null, null, null, true);

@@ -122,19 +122,47 @@ Status read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
   return Status::Ok();
 }
 
-// ConvTranspose2d options: stride, padding, output padding, dilation, groups, output size.
+// ConvTranspose2d options: stride, padding, dilation, output padding (the order in which
+// PyTorch's _convolution expands them), groups, output size.
 Status read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dParams* params) {
   Status status = in.pair("stride", &params->stride);
   if (!status.ok()) return status;
   status = in.pair("padding", &params->padding);
   if (!status.ok()) return status;
-  status = in.pair("output_padding", &params->output_padding);
-  if (!status.ok()) return status;
   status = in.pair("dilation", &params->dilation);
+  if (!status.ok()) return status;
+  status = in.pair("output_padding", &params->output_padding);
   if (!status.ok()) return status;
   params->groups = in.integer();
   if (in.integer() != 0) params->output_size = in.list();
   return Status::Ok();
+}
+
+// PyTorch checks the input's rank (batchify) before it expands the int-or-tuple options,
+// so a tuple of the wrong length on an input of the wrong rank reports the rank. The
+// rank rule lives in plan_*: ask it, with default options, which error comes first.
+template <typename Params, typename Geometry, typename Plan>
+Status rank_before_tuple(Status tuple_error, const Operands& ops, Plan plan) {
+  Geometry geometry;
+  Status rank = plan(ops.input.shape, ops.weight.shape, nullptr, Params{}, &geometry);
+  return rank.code == ErrorCode::kBadInputRank ? rank : tuple_error;
+}
+
+Status read_conv2d_call(BlockReader& in, Operands* ops, convplay::Conv2dParams* params) {
+  read_operands(in, ops);
+  Status status = read_conv2d_params(in, params);
+  if (status.code != ErrorCode::kBadTupleLength) return status;
+  return rank_before_tuple<convplay::Conv2dParams, convplay::Conv2dGeometry>(status, *ops,
+                                                                             convplay::plan_conv2d);
+}
+
+Status read_conv_transpose2d_call(BlockReader& in, Operands* ops,
+                                  convplay::ConvTranspose2dParams* params) {
+  read_operands(in, ops);
+  Status status = read_conv_transpose2d_params(in, params);
+  if (status.code != ErrorCode::kBadTupleLength) return status;
+  return rank_before_tuple<convplay::ConvTranspose2dParams, convplay::ConvTranspose2dGeometry>(
+      status, *ops, convplay::plan_conv_transpose2d);
 }
 
 // ---- writing results into the block ------------------------------------------------
@@ -177,9 +205,8 @@ void release_memory() {
 int run_conv2d(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands ops;
-  read_operands(in, &ops);
   convplay::Conv2dParams params;
-  Status status = read_conv2d_params(in, &params);
+  Status status = read_conv2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
   status = convplay::conv2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params,
                             &g_results[0]);
@@ -191,9 +218,8 @@ int run_conv2d(uintptr_t block) {
 int run_conv_transpose2d(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands ops;
-  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_params(in, &params);
+  Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
   status = convplay::conv_transpose2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr,
                                       params, &g_results[0]);
@@ -205,9 +231,8 @@ int run_conv_transpose2d(uintptr_t block) {
 int run_conv2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands ops;
-  read_operands(in, &ops);
   convplay::Conv2dParams params;
-  Status status = read_conv2d_params(in, &params);
+  Status status = read_conv2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
   convplay::Conv2dGeometry geometry;
   status = convplay::plan_conv2d(ops.input.shape, ops.weight.shape, nullptr, params, &geometry);
@@ -219,9 +244,8 @@ int run_conv2d_output_shape(uintptr_t block) {
 int run_conv_transpose2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands ops;
-  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_params(in, &params);
+  Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
   convplay::ConvTranspose2dGeometry geometry;
   status = convplay::plan_conv_transpose2d(ops.input.shape, ops.weight.shape, nullptr, params,
@@ -235,9 +259,8 @@ int run_conv_transpose2d_output_shape(uintptr_t block) {
 int run_conv_transpose2d_as_conv(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands ops;
-  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_params(in, &params);
+  Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
   convplay::TransposedAsConv steps;
   status = convplay::conv_transpose2d_as_conv(
