@@ -134,6 +134,7 @@ PARAM_RULES = [
     ("non-positive stride", "stride"),
     ("expected weight to be at least", "weight"),
     ("expected weight to be divisible by", "weight"),
+    ("out_channels must be divisible by groups", "weight"),  # nn.Conv2d's constructor
     ("to have", "input"),  # "expected input[...] to have 2 channels"
     ("expected bias", "bias"),
     ("Kernel size can't be greater", "weight"),

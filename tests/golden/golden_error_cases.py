@@ -103,6 +103,8 @@ def conv2d_check_order():
                    paddingMode="reflect"))
     e.append(error("order_reflect_same_stride_checked_by_constructor", CONV, X, W, padding="same", stride=2,
                    paddingMode="reflect"))
+    e.append(error("order_reflect_out_channels_checked_by_constructor", CONV, [1, 4, 5, 5], [3, 2, 3, 3],
+                   groups=2, padding=1, paddingMode="reflect"))
     e.append(error("order_reflect_pad_before_channels", CONV, [1, 2, 3, 3], W, padding=3, paddingMode="reflect"))
     e.append(error("order_reflect_channels_message_shows_padded_input", CONV, [1, 2, 3, 3], W, padding=1,
                    paddingMode="reflect"))
