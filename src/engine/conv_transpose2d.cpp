@@ -4,6 +4,7 @@
 // Stamps that land outside the output (cut off by padding) are dropped.
 #include "conv_transpose2d.h"
 
+#include "fast_conv_transpose2d.h"
 #include "geometry.h"
 
 namespace convplay {
@@ -63,9 +64,20 @@ Status conv_transpose2d_reference(const TensorView& input, const TensorView& wei
   return Status::Ok();
 }
 
+// The fast path (fast_conv_transpose2d.cpp) gathers per sub-pixel phase instead of
+// scattering; the tests hold it equal to conv_transpose2d_reference.
 Status conv_transpose2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
                         const ConvTranspose2dParams& params, Tensor* out) {
-  return conv_transpose2d_reference(input, weight, bias, params, out);
+  ConvTranspose2dGeometry g;
+  if (Status s = plan_conv_transpose2d(input.shape, weight.shape, bias ? &bias->shape : nullptr,
+                                       params, &g);
+      !s.ok()) {
+    return s;
+  }
+  if (!fast::fast_conv_transpose2d_fits(g)) {
+    return conv_transpose2d_reference(input, weight, bias, params, out);
+  }
+  return fast::fast_conv_transpose2d(input, weight, bias, g, out);
 }
 
 }  // namespace convplay

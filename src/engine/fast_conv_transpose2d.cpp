@@ -1,0 +1,119 @@
+// Transposed convolution without scatter. Output row oy receives kernel row ky from
+// input row iy exactly when oy = iy*s - p + ky*d, i.e. iy = (oy + p - ky*d) / s with
+// no remainder. Whether the remainder is zero depends only on oy mod s (the phase), so
+// for the output rows of one phase (oy = phase + j*s) a fixed subset of kernel rows
+// contributes, each from input row j + const: a stride-1 correlation. Same for columns.
+// Every output element belongs to exactly one phase and is written once, as a gather
+// (no accumulation into the output, no atomics, no zero-fill pass).
+#include "fast_conv_transpose2d.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "gemm_indirect.h"
+#include "limits.h"
+
+namespace convplay::fast {
+
+namespace {
+
+// One axis of one phase: the kernel taps that land on it and, for each output
+// position of the phase, the input index each tap reads (-1 outside the input).
+struct PhaseAxis {
+  std::vector<int64_t> taps;       // kernel indices k with (phase + p - k*d) % s == 0
+  int64_t positions = 0;           // output indices phase, phase + s, ... < out
+  std::vector<int32_t> source;     // positions x taps
+};
+
+PhaseAxis phase_axis(int64_t phase, int64_t stride, int64_t padding, int64_t dilation,
+                     int64_t kernel, int64_t in_size, int64_t out_size) {
+  PhaseAxis axis;
+  for (int64_t k = 0; k < kernel; ++k) {
+    const int64_t offset = phase + padding - k * dilation;
+    if (((offset % stride) + stride) % stride == 0) axis.taps.push_back(k);
+  }
+  axis.positions = phase < out_size ? (out_size - phase + stride - 1) / stride : 0;
+  const int64_t taps = static_cast<int64_t>(axis.taps.size());
+  axis.source.resize(static_cast<size_t>(axis.positions * taps));
+  for (int64_t j = 0; j < axis.positions; ++j) {
+    for (int64_t t = 0; t < taps; ++t) {
+      // Exact division: the numerator is a multiple of the stride by the choice of taps.
+      const int64_t i = (phase + j * stride + padding - axis.taps[t] * dilation) / stride;
+      axis.source[j * taps + t] = i >= 0 && i < in_size ? static_cast<int32_t>(i) : -1;
+    }
+  }
+  return axis;
+}
+
+}  // namespace
+
+bool fast_conv_transpose2d_fits(const ConvTranspose2dGeometry& g) {
+  // Over-estimates of the largest phase: tables, B rows and packed weights.
+  const int64_t depth = g.in_channels_per_group() * g.kernel_h * g.kernel_w;
+  const int64_t floats = g.out_h * g.kernel_h + g.out_w * g.kernel_w +
+                         depth * (kTilePixels + 2) + (g.out_w + 16) * 3 +
+                         packed_weights_size(g.out_channels_per_group(), depth);
+  return floats <= kMaxElements;
+}
+
+Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
+                             const TensorView* bias, const ConvTranspose2dGeometry& g,
+                             Tensor* out) {
+  Tensor result;
+  result.shape = g.output_shape();
+  result.data.resize(static_cast<size_t>(element_count(result.shape)));
+  const int64_t cin_g = g.in_channels_per_group();
+  const int64_t cout_g = g.out_channels_per_group();
+  const int64_t taps_per_kernel = g.kernel_h * g.kernel_w;
+  const int64_t out_plane = g.out_h * g.out_w;
+  const float* x = input.data;
+  const float* w = weight.data;
+  float* y = result.data.data();
+  std::vector<float> packed;
+  for (int64_t py = 0; py < g.stride.h && !result.data.empty(); ++py) {
+    const PhaseAxis rows =
+        phase_axis(py, g.stride.h, g.padding.h, g.dilation.h, g.kernel_h, g.in_h, g.out_h);
+    if (rows.positions == 0) continue;
+    for (int64_t px = 0; px < g.stride.w; ++px) {
+      const PhaseAxis cols =
+          phase_axis(px, g.stride.w, g.padding.w, g.dilation.w, g.kernel_w, g.in_w, g.out_w);
+      if (cols.positions == 0) continue;
+      IndirectGemmShape s;
+      s.out_channels = cout_g;
+      s.in_channels = cin_g;
+      s.taps_h = static_cast<int64_t>(rows.taps.size());
+      s.taps_w = static_cast<int64_t>(cols.taps.size());
+      s.rows = rows.positions;
+      s.cols = cols.positions;
+      s.in_h = g.in_h;
+      s.in_w = g.in_w;
+      s.y_channel_stride = out_plane;
+      s.y_row_stride = g.stride.h * g.out_w;
+      s.y_col_step = g.stride.w;
+      IndirectGemm gemm(s, rows.source, cols.source);
+      const int64_t depth = s.depth();
+      packed.resize(static_cast<size_t>(packed_weights_size(cout_g, depth)));
+      for (int64_t group = 0; group < g.groups; ++group) {
+        // Weight [C_in, C_out/groups, kH, kW]: A[oc, (ic, ty, tx)] is the phase's tap of
+        // w[group*cin_g + ic, oc] -- the in/out swap of the transposed convolution.
+        auto get = [&](int64_t oc, int64_t k) {
+          const int64_t tx = k % s.taps_w;
+          const int64_t ty = (k / s.taps_w) % s.taps_h;
+          const int64_t ic = k / (s.taps_w * s.taps_h);
+          const float* kernel = w + ((group * cin_g + ic) * cout_g + oc) * taps_per_kernel;
+          return kernel[rows.taps[ty] * g.kernel_w + cols.taps[tx]];
+        };
+        pack_weights(cout_g, depth, get, packed.data());
+        for (int64_t n = 0; n < g.batch; ++n) {
+          gemm.run(x + (n * g.in_channels + group * cin_g) * g.in_h * g.in_w, packed.data(),
+                   bias ? bias->data + group * cout_g : nullptr,
+                   y + (n * g.out_channels + group * cout_g) * out_plane + py * g.out_w + px);
+        }
+      }
+    }
+  }
+  *out = std::move(result);
+  return Status::Ok();
+}
+
+}  // namespace convplay::fast

@@ -1,0 +1,138 @@
+// The driver around gemm_tile: builds each tile's list of B rows, in place where the
+// input can be read directly, gathered where it cannot, and walks the output grid.
+#include "gemm_indirect.h"
+
+#include <algorithm>
+
+namespace convplay::fast {
+
+namespace {
+
+int64_t panel_count(int64_t cols) { return (cols + kTilePixels - 1) / kTilePixels; }
+
+}  // namespace
+
+int64_t IndirectGemm::workspace_floats(const IndirectGemmShape& s) {
+  const int64_t panels = panel_count(s.cols);
+  const int64_t pointer_floats = static_cast<int64_t>(sizeof(const float*) / sizeof(float));
+  return s.rows * s.taps_h + s.cols * s.taps_w + panels * s.taps_w + panels * 2 +
+         s.depth() * (kTilePixels + pointer_floats) + (panels + 1) * kTilePixels;
+}
+
+IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> row_src,
+                           std::vector<int32_t> col_src)
+    : shape_(shape), row_src_(std::move(row_src)), col_src_(std::move(col_src)) {
+  const int64_t panels = panel_count(shape_.cols);
+  const int64_t taps_w = shape_.taps_w;
+  in_place_col_.assign(static_cast<size_t>(panels * taps_w), -1);
+  for (int64_t p = 0; p < panels; ++p) {
+    const int64_t c0 = p * kTilePixels;
+    const int64_t lanes = std::min(kTilePixels, shape_.cols - c0);
+    for (int64_t tx = 0; tx < taps_w; ++tx) {
+      const int64_t first = col_src_[c0 * taps_w + tx];
+      // All 8 loaded lanes must lie inside the input row (memory safety), even the
+      // lanes of a partial panel that are computed and then dropped.
+      bool in_place = first >= 0 && first + kTilePixels <= shape_.in_w;
+      for (int64_t j = 1; in_place && j < lanes; ++j) {
+        in_place = col_src_[(c0 + j) * taps_w + tx] == first + j;
+      }
+      if (in_place) in_place_col_[p * taps_w + tx] = static_cast<int32_t>(first);
+    }
+  }
+  // A panel joins the run of the previous one when every tap moved by exactly 8 columns:
+  // then its B rows are the previous rows shifted by 8, and need no rebuilding.
+  run_start_.assign(static_cast<size_t>(panels), -1);
+  for (int64_t p = 0; p < panels; ++p) {
+    bool in_place = taps_w > 0;
+    for (int64_t tx = 0; tx < taps_w; ++tx) in_place = in_place && in_place_col_[p * taps_w + tx] >= 0;
+    if (!in_place) continue;
+    run_start_[p] = p;
+    if (p > 0 && run_start_[p - 1] >= 0) {
+      const int64_t start = run_start_[p - 1];
+      bool shifted = true;
+      for (int64_t tx = 0; tx < taps_w; ++tx) {
+        shifted = shifted && in_place_col_[p * taps_w + tx] ==
+                                 in_place_col_[start * taps_w + tx] + (p - start) * kTilePixels;
+      }
+      if (shifted) run_start_[p] = start;
+    }
+  }
+  b_rows_.resize(static_cast<size_t>(shape_.depth()));
+  gathered_.resize(static_cast<size_t>(shape_.depth() * kTilePixels));
+  zero_row_.assign(static_cast<size_t>((panels + 1) * kTilePixels), 0.0f);
+}
+
+void IndirectGemm::point_in_place(const float* x, int64_t r, int64_t panel) {
+  const IndirectGemmShape& s = shape_;
+  const int32_t* rows = row_src_.data() + r * s.taps_h;
+  const int32_t* cols = in_place_col_.data() + panel * s.taps_w;
+  const float** out = b_rows_.data();
+  for (int64_t ch = 0; ch < s.in_channels; ++ch) {
+    const float* plane = x + ch * s.in_h * s.in_w;
+    for (int64_t ty = 0; ty < s.taps_h; ++ty) {
+      if (rows[ty] < 0) {
+        // Zero padding above or below: a zero row, long enough for the whole run.
+        for (int64_t tx = 0; tx < s.taps_w; ++tx) *out++ = zero_row_.data();
+        continue;
+      }
+      const float* row = plane + int64_t{rows[ty]} * s.in_w;
+      for (int64_t tx = 0; tx < s.taps_w; ++tx) *out++ = row + cols[tx];
+    }
+  }
+}
+
+void IndirectGemm::gather(const float* x, int64_t r, int64_t panel) {
+  const IndirectGemmShape& s = shape_;
+  const int64_t c0 = panel * kTilePixels;
+  const int64_t lanes = std::min(kTilePixels, s.cols - c0);
+  const int32_t* rows = row_src_.data() + r * s.taps_h;
+  const float** out = b_rows_.data();
+  float* dst = gathered_.data();
+  for (int64_t ch = 0; ch < s.in_channels; ++ch) {
+    const float* plane = x + ch * s.in_h * s.in_w;
+    for (int64_t ty = 0; ty < s.taps_h; ++ty) {
+      const float* row = rows[ty] >= 0 ? plane + int64_t{rows[ty]} * s.in_w : nullptr;
+      for (int64_t tx = 0; tx < s.taps_w; ++tx) {
+        for (int64_t j = 0; j < kTilePixels; ++j) {
+          const int64_t ix = j < lanes ? col_src_[(c0 + j) * s.taps_w + tx] : -1;
+          dst[j] = row && ix >= 0 ? row[ix] : 0.0f;
+        }
+        *out++ = dst;
+        dst += kTilePixels;
+      }
+    }
+  }
+}
+
+void IndirectGemm::run(const float* x, const float* packed_weights, const float* bias, float* y) {
+  const IndirectGemmShape& s = shape_;
+  const int64_t depth = s.depth();
+  const int64_t panels = panel_count(s.cols);
+  float block_bias[kTileChannels];
+  for (int64_t r = 0; r < s.rows; ++r) {
+    for (int64_t p = 0; p < panels; ++p) {
+      int64_t b_offset = 0;
+      if (run_start_[p] < 0) {
+        gather(x, r, p);
+      } else if (run_start_[p] == p) {
+        point_in_place(x, r, p);
+      } else {
+        b_offset = (p - run_start_[p]) * kTilePixels;
+      }
+      const int64_t c0 = p * kTilePixels;
+      const int64_t lanes = std::min(kTilePixels, s.cols - c0);
+      float* y_tile = y + r * s.y_row_stride + c0 * s.y_col_step;
+      for (int64_t oc = 0; oc < s.out_channels; oc += kTileChannels) {
+        const int64_t channels = std::min(kTileChannels, s.out_channels - oc);
+        for (int64_t i = 0; i < kTileChannels; ++i) {
+          block_bias[i] = bias && i < channels ? bias[oc + i] : 0.0f;
+        }
+        gemm_tile(channels, depth, packed_weights + oc * depth, b_rows_.data(), b_offset,
+                  block_bias, y_tile + oc * s.y_channel_stride, s.y_channel_stride,
+                  s.y_col_step, lanes);
+      }
+    }
+  }
+}
+
+}  // namespace convplay::fast

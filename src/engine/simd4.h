@@ -1,0 +1,55 @@
+// Four float lanes for the fast paths: WebAssembly SIMD128 in the browser build,
+// GCC/clang vector extensions natively (SSE on x86, NEON on ARM), plain arrays
+// elsewhere. The kernels are written once against these few operations, so the
+// native tests and benchmarks run the same algorithm the wasm module runs.
+#pragma once
+
+#include <cstring>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
+namespace convplay::simd {
+
+#if defined(__wasm_simd128__)
+
+using F32x4 = v128_t;
+inline F32x4 load4(const float* p) { return wasm_v128_load(p); }  // unaligned is fine
+inline void store4(float* p, F32x4 v) { wasm_v128_store(p, v); }
+inline F32x4 splat4(float x) { return wasm_f32x4_splat(x); }
+// Separate mul and add: relaxed-SIMD's fused madd is rejected by current V8.
+inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+
+#elif defined(__GNUC__)
+
+typedef float F32x4 __attribute__((vector_size(16)));
+inline F32x4 load4(const float* p) {
+  F32x4 v;
+  std::memcpy(&v, p, sizeof v);  // unaligned load without aliasing tricks
+  return v;
+}
+inline void store4(float* p, F32x4 v) { std::memcpy(p, &v, sizeof v); }
+inline F32x4 splat4(float x) { return F32x4{x, x, x, x}; }
+inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return acc + a * b; }
+
+#else
+
+struct F32x4 {
+  float lane[4];
+};
+inline F32x4 load4(const float* p) {
+  F32x4 v;
+  std::memcpy(v.lane, p, sizeof v.lane);
+  return v;
+}
+inline void store4(float* p, F32x4 v) { std::memcpy(p, v.lane, sizeof v.lane); }
+inline F32x4 splat4(float x) { return F32x4{{x, x, x, x}}; }
+inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) {
+  for (int i = 0; i < 4; ++i) acc.lane[i] += a.lane[i] * b.lane[i];
+  return acc;
+}
+
+#endif
+
+}  // namespace convplay::simd

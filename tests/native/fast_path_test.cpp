@@ -1,0 +1,291 @@
+// The fast paths (depthwise stencil, indirect GEMM, sub-pixel transposed conv) against
+// the readable reference loops, on random configurations that cover every padding
+// mode, groups incl. depthwise, rectangular stride/dilation/padding, batched and
+// unbatched inputs, N = 0, bias or not, and sizes that leave partial 4x8 tiles.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <sstream>
+
+#include "engine/convplay.h"
+#include "engine/fast_conv2d.h"
+#include "engine/fast_conv_transpose2d.h"
+
+namespace convplay {
+namespace {
+
+std::vector<float> random_values(std::mt19937* rng, int64_t count) {
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> v(static_cast<size_t>(count));
+  for (float& x : v) x = dist(*rng);
+  return v;
+}
+
+// Accumulation order differs between the paths; the reference sums in double.
+void expect_close(const Tensor& fast, const Tensor& reference, int64_t depth,
+                  const std::string& what) {
+  ASSERT_EQ(fast.shape, reference.shape) << what;
+  ASSERT_EQ(fast.data.size(), reference.data.size()) << what;
+  const float tolerance = 1e-5f * static_cast<float>(1 + depth);
+  for (size_t i = 0; i < fast.data.size(); ++i) {
+    ASSERT_NEAR(fast.data[i], reference.data[i], tolerance) << what << " at element " << i;
+  }
+}
+
+int64_t pick(std::mt19937* rng, int64_t lo, int64_t hi) {
+  return std::uniform_int_distribution<int64_t>(lo, hi)(*rng);
+}
+
+struct Conv2dCase {
+  Shape input, weight;
+  bool has_bias = true;
+  Conv2dParams params;
+  std::string describe() const {
+    std::ostringstream s;
+    s << "input=[";
+    for (int64_t d : input) s << d << ",";
+    s << "] weight=[";
+    for (int64_t d : weight) s << d << ",";
+    s << "] stride=" << params.stride.h << "x" << params.stride.w << " pad="
+      << params.padding.h << "x" << params.padding.w << " kind="
+      << static_cast<int>(params.padding_kind) << " dil=" << params.dilation.h << "x"
+      << params.dilation.w << " groups=" << params.groups
+      << " mode=" << padding_mode_name(params.padding_mode) << " bias=" << has_bias;
+    return s.str();
+  }
+};
+
+Conv2dCase random_conv2d_case(std::mt19937* rng) {
+  Conv2dCase c;
+  const int64_t groups = pick(rng, 1, 3);
+  const bool depthwise = pick(rng, 0, 2) == 0;
+  const int64_t cin_g = depthwise ? 1 : pick(rng, 1, 4);
+  const int64_t cout_g = pick(rng, 1, 9);  // 1..9 leaves every 4-channel tile remainder
+  const int64_t h = pick(rng, 1, 21), w = pick(rng, 1, 27);
+  const int64_t batch = pick(rng, -1, 2);  // -1: unbatched [C, H, W]
+  c.input = batch < 0 ? Shape{groups * cin_g, h, w} : Shape{batch, groups * cin_g, h, w};
+  c.weight = {groups * cout_g, cin_g, pick(rng, 1, 5), pick(rng, 1, 5)};
+  c.has_bias = pick(rng, 0, 1) == 1;
+  c.params.groups = groups;
+  c.params.stride = {pick(rng, 1, 3), pick(rng, 1, 3)};
+  c.params.dilation = {pick(rng, 1, 3), pick(rng, 1, 2)};
+  switch (pick(rng, 0, 5)) {
+    case 0: c.params.padding_kind = PaddingKind::kValid; break;
+    case 1:
+      c.params.padding_kind = PaddingKind::kSame;
+      c.params.stride = {1, 1};
+      break;
+    default: c.params.padding = {pick(rng, 0, 3), pick(rng, 0, 3)};
+  }
+  c.params.padding_mode = static_cast<PaddingMode>(pick(rng, 0, 3));
+  return c;
+}
+
+Status run_conv2d(const Conv2dCase& c, std::mt19937* rng, Tensor* fast, Tensor* reference,
+                  fast::Conv2dPath* path) {
+  const std::vector<float> x = random_values(rng, element_count(c.input));
+  const std::vector<float> w = random_values(rng, element_count(c.weight));
+  const std::vector<float> b = random_values(rng, c.weight[0]);
+  const TensorView input{x.data(), c.input}, weight{w.data(), c.weight}, bias{b.data(), {c.weight[0]}};
+  const TensorView* bias_ptr = c.has_bias ? &bias : nullptr;
+  Conv2dGeometry g;
+  if (Status s = plan_conv2d(c.input, c.weight, c.has_bias ? &bias.shape : nullptr, c.params, &g);
+      !s.ok()) {
+    return s;
+  }
+  *path = fast::choose_conv2d_path(g);
+  EXPECT_TRUE(conv2d(input, weight, bias_ptr, c.params, fast).ok());
+  EXPECT_TRUE(conv2d_reference(input, weight, bias_ptr, c.params, reference).ok());
+  return Status::Ok();
+}
+
+TEST(Conv2dFastPath, RandomConfigurationsMatchReference) {
+  std::mt19937 rng(20261124);
+  int accepted = 0, depthwise = 0, gemm = 0, padded_modes = 0;
+  for (int attempt = 0; accepted < 800 && attempt < 20000; ++attempt) {
+    const Conv2dCase c = random_conv2d_case(&rng);
+    Tensor fast, reference;
+    fast::Conv2dPath path{};
+    if (!run_conv2d(c, &rng, &fast, &reference, &path).ok()) continue;  // PyTorch rejects it too
+    ++accepted;
+    ASSERT_NE(path, fast::Conv2dPath::kReference) << c.describe();
+    depthwise += path == fast::Conv2dPath::kDepthwise;
+    gemm += path == fast::Conv2dPath::kIndirectGemm;
+    padded_modes += c.params.padding_mode != PaddingMode::kZeros;
+    expect_close(fast, reference, c.weight[1] * c.weight[2] * c.weight[3], c.describe());
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_EQ(accepted, 800);
+  // The generator must really reach both paths and the padding modes.
+  EXPECT_GT(depthwise, 150);
+  EXPECT_GT(gemm, 300);
+  EXPECT_GT(padded_modes, 300);
+}
+
+// Widths around the 8-pixel tile and channel counts around the 4-channel tile, with
+// stride 1: the in-place runs, their edges and partial tiles, on the GEMM path.
+TEST(Conv2dFastPath, EdgeTilesOfTheGemm) {
+  std::mt19937 rng(7);
+  for (int64_t width = 1; width <= 26; ++width) {
+    for (int64_t cout : {1, 3, 4, 5, 8}) {
+      for (int64_t pad : {0, 1, 2}) {
+        Conv2dCase c;
+        c.input = {1, 2, 3, width};
+        c.weight = {cout, 2, 3, std::min<int64_t>(3, width + 2 * pad)};
+        c.params.padding = {1, pad};
+        Tensor fast, reference;
+        fast::Conv2dPath path{};
+        ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok()) << c.describe();
+        EXPECT_EQ(path, fast::Conv2dPath::kIndirectGemm);
+        expect_close(fast, reference, 18, c.describe());
+      }
+    }
+  }
+}
+
+TEST(Conv2dFastPath, EmptyBatchGivesEmptyOutput) {
+  std::mt19937 rng(1);
+  for (int64_t cin : {1, 4}) {
+    Conv2dCase c;
+    c.input = {0, cin, 5, 5};
+    c.weight = {3, cin, 3, 3};
+    Tensor fast, reference;
+    fast::Conv2dPath path{};
+    ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+    EXPECT_EQ(fast.shape, (Shape{0, 3, 3, 3}));
+    EXPECT_TRUE(fast.data.empty());
+  }
+}
+
+// The benchmark's workloads themselves (bench/README): what the numbers are measured on.
+TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
+  std::mt19937 rng(5);
+  struct Workload {
+    Shape input, weight;
+    int64_t padding, groups;
+  };
+  const Workload workloads[] = {{{1, 1, 8, 8}, {1, 1, 3, 3}, 1, 1},
+                                {{1, 3, 128, 128}, {3, 3, 5, 5}, 2, 1},
+                                {{1, 64, 56, 56}, {64, 64, 3, 3}, 1, 1},
+                                {{1, 64, 56, 56}, {64, 1, 3, 3}, 1, 64}};
+  for (const Workload& wl : workloads) {
+    Conv2dCase c;
+    c.input = wl.input;
+    c.weight = wl.weight;
+    c.params.padding = {wl.padding, wl.padding};
+    c.params.groups = wl.groups;
+    Tensor fast, reference;
+    fast::Conv2dPath path{};
+    ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+    expect_close(fast, reference, wl.weight[1] * wl.weight[2] * wl.weight[3], c.describe());
+  }
+}
+
+struct ConvTranspose2dCase {
+  Shape input, weight;
+  bool has_bias = true;
+  ConvTranspose2dParams params;
+  std::string describe() const {
+    std::ostringstream s;
+    s << "input=[";
+    for (int64_t d : input) s << d << ",";
+    s << "] weight=[";
+    for (int64_t d : weight) s << d << ",";
+    s << "] stride=" << params.stride.h << "x" << params.stride.w << " pad="
+      << params.padding.h << "x" << params.padding.w << " out_pad="
+      << params.output_padding.h << "x" << params.output_padding.w << " dil="
+      << params.dilation.h << "x" << params.dilation.w << " groups=" << params.groups
+      << " bias=" << has_bias;
+    return s.str();
+  }
+};
+
+Status run_conv_transpose2d(const ConvTranspose2dCase& c, std::mt19937* rng, Tensor* fast,
+                            Tensor* reference) {
+  const std::vector<float> x = random_values(rng, element_count(c.input));
+  const std::vector<float> w = random_values(rng, element_count(c.weight));
+  const int64_t out_channels = c.weight[1] * c.params.groups;
+  const std::vector<float> b = random_values(rng, out_channels);
+  const TensorView input{x.data(), c.input}, weight{w.data(), c.weight}, bias{b.data(), {out_channels}};
+  const TensorView* bias_ptr = c.has_bias ? &bias : nullptr;
+  ConvTranspose2dGeometry g;
+  if (Status s = plan_conv_transpose2d(c.input, c.weight, c.has_bias ? &bias.shape : nullptr,
+                                       c.params, &g);
+      !s.ok()) {
+    return s;
+  }
+  EXPECT_TRUE(fast::fast_conv_transpose2d_fits(g));
+  EXPECT_TRUE(conv_transpose2d(input, weight, bias_ptr, c.params, fast).ok());
+  EXPECT_TRUE(conv_transpose2d_reference(input, weight, bias_ptr, c.params, reference).ok());
+  return Status::Ok();
+}
+
+TEST(ConvTranspose2dFastPath, RandomConfigurationsMatchReference) {
+  std::mt19937 rng(424242);
+  int accepted = 0, strided = 0;
+  for (int attempt = 0; accepted < 800 && attempt < 20000; ++attempt) {
+    ConvTranspose2dCase c;
+    const int64_t groups = pick(&rng, 1, 3);
+    const int64_t cin_g = pick(&rng, 1, 4), cout_g = pick(&rng, 1, 9);
+    const int64_t batch = pick(&rng, -1, 2);
+    const int64_t h = pick(&rng, 1, 13), w = pick(&rng, 1, 17);
+    c.input = batch < 0 ? Shape{groups * cin_g, h, w} : Shape{batch, groups * cin_g, h, w};
+    c.weight = {groups * cin_g, cout_g, pick(&rng, 1, 5), pick(&rng, 1, 5)};
+    c.has_bias = pick(&rng, 0, 1) == 1;
+    c.params.groups = groups;
+    c.params.stride = {pick(&rng, 1, 4), pick(&rng, 1, 3)};
+    c.params.dilation = {pick(&rng, 1, 3), pick(&rng, 1, 2)};
+    c.params.padding = {pick(&rng, 0, 3), pick(&rng, 0, 3)};
+    c.params.output_padding = {pick(&rng, 0, 3), pick(&rng, 0, 2)};
+    Tensor fast, reference;
+    if (!run_conv_transpose2d(c, &rng, &fast, &reference).ok()) continue;
+    ++accepted;
+    strided += c.params.stride.h > 1 || c.params.stride.w > 1;
+    expect_close(fast, reference, c.weight[0] * c.weight[2] * c.weight[3], c.describe());
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_EQ(accepted, 800);
+  EXPECT_GT(strided, 400);
+}
+
+// Stride larger than the dilated kernel: some phases get no taps and hold only the bias.
+TEST(ConvTranspose2dFastPath, PhasesWithoutTapsHoldTheBias) {
+  std::mt19937 rng(3);
+  ConvTranspose2dCase c;
+  c.input = {2, 3, 4, 5};
+  c.weight = {3, 2, 2, 1};
+  c.params.stride = {3, 4};
+  c.params.output_padding = {2, 3};
+  Tensor fast, reference;
+  ASSERT_TRUE(run_conv_transpose2d(c, &rng, &fast, &reference).ok());
+  expect_close(fast, reference, 6, c.describe());
+}
+
+TEST(ConvTranspose2dFastPath, DecoderWorkloadMatchesReference) {
+  std::mt19937 rng(11);
+  ConvTranspose2dCase c;
+  c.input = {1, 64, 32, 32};
+  c.weight = {64, 32, 4, 4};
+  c.params.stride = {2, 2};
+  c.params.padding = {1, 1};
+  Tensor fast, reference;
+  ASSERT_TRUE(run_conv_transpose2d(c, &rng, &fast, &reference).ok());
+  expect_close(fast, reference, 64 * 16, c.describe());
+}
+
+TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
+  std::mt19937 rng(2);
+  ConvTranspose2dCase c;
+  c.input = {0, 2, 3, 3};
+  c.weight = {2, 3, 3, 3};
+  c.params.stride = {2, 2};
+  Tensor fast, reference;
+  ASSERT_TRUE(run_conv_transpose2d(c, &rng, &fast, &reference).ok());
+  EXPECT_EQ(fast.shape, (Shape{0, 3, 7, 7}));
+  EXPECT_TRUE(fast.data.empty());
+}
+
+}  // namespace
+}  // namespace convplay
