@@ -98,15 +98,19 @@ def run_torch(op, options, x, w, b):
             return module(x)
         if op == "conv_transpose2d":
             output_padding = options.get("outputPadding", 0)
-            if "outputSize" not in options:
+            if "outputSize" not in options and "paddingMode" not in options:
                 return F.conv_transpose2d(x, w, b, stride, padding, output_padding, groups, dilation)
-            # output_size exists only on the module: nn.ConvTranspose2d.forward(input, output_size).
+            # output_size and padding_mode exist only on the module:
+            # nn.ConvTranspose2d(..., padding_mode).forward(input, output_size).
             module = nn.ConvTranspose2d(w.shape[0], w.shape[1] * groups, tuple(w.shape[2:]), stride,
                                         padding, output_padding, groups, bias=b is not None,
-                                        dilation=dilation, dtype=x.dtype)
+                                        dilation=dilation, padding_mode=options.get("paddingMode", "zeros"),
+                                        dtype=x.dtype)
             module.weight = nn.Parameter(w, requires_grad=False)
             if b is not None:
                 module.bias = nn.Parameter(b, requires_grad=False)
+            if "outputSize" not in options:
+                return module(x)
             return module(x, output_size=list(options["outputSize"]))
     raise ValueError(f"unknown op {op!r}")
 
@@ -149,6 +153,7 @@ PARAM_RULES = [
     ("Padding size should be less than", "padding"),
     ("wrapping around more than once", "padding"),
     ("padding_mode must be one of", "paddingMode"),
+    ("padding mode is supported for ConvTranspose2d", "paddingMode"),
     ("output_size must have", "outputSize"),
     ("requested an output size", "outputSize"),
 ]

@@ -169,6 +169,10 @@ def convT_edge_cases():
     c.append(case("convT_batch3_bias", CONVT, [3, 2, 2, 2], [2, 2, 3, 3], [2], stride=2, padding=1))
     c.append(case("convT_ramp_k2_s2", CONVT, [1, 1, 2, 2], [1, 1, 2, 2], fill="ramp", stride=2))
     c.append(case("convT_ramp_k3_s1_overlaps", CONVT, [1, 1, 3, 3], [1, 1, 3, 3], fill="ramp"))
+    c.append(case("convT_padding_mode_zeros_spelled_out", CONVT, [1, 2, 3, 3], [2, 1, 3, 3], [1], stride=2,
+                  padding=1, paddingMode="zeros"))
+    c.append(case("conv2d_padding_mode_zeros_spelled_out", CONV, [1, 2, 3, 3], [1, 2, 3, 3], [1], padding=1,
+                  paddingMode="zeros"))
     c.append(case("convT_all_options_at_once", CONVT, [2, 4, 3, 4], [4, 2, 3, 2], [4], stride=[2, 3],
                   padding=[1, 2], dilation=[2, 1], groups=2, outputPadding=[1, 2]))
     return c

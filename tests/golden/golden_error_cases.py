@@ -148,6 +148,9 @@ def convT_errors():
     e.append(error("err_convT_output_too_small_rect", CONVT, X, W, padding=[1, 5]))
     e.append(error("err_convT_input_height_zero", CONVT, [1, 1, 0, 3], W))
     e.append(error("err_convT_input_width_zero_unbatched", CONVT, [1, 3, 0], W))
+    e.append(error("err_convT_padding_mode_reflect", CONVT, X, W, paddingMode="reflect"))
+    e.append(error("err_convT_padding_mode_circular_with_output_size", CONVT, X, W, stride=2,
+                   outputSize=[8, 8], paddingMode="circular"))
     # output_size (module only)
     e.append(error("err_outsize_3_elements_for_4d", CONVT, X, W, stride=2, outputSize=[1, 8, 8]))
     e.append(error("err_outsize_1_element", CONVT, X, W, stride=2, outputSize=[8]))

@@ -47,6 +47,11 @@ Status conv2d_params_from_options(const json& options, Conv2dParams* out) {
 
 Status conv_transpose2d_params_from_options(const json& options, ConvTranspose2dParams* out) {
   ConvTranspose2dParams params;
+  // nn.ConvTranspose2d's constructor refuses any mode but 'zeros' first; plan_* says so.
+  if (options.contains("paddingMode")) {
+    Status s = parse_padding_mode(options.at("paddingMode").get<std::string>(), &params.padding_mode);
+    if (!s.ok()) return s;
+  }
   // PyTorch's _convolution expands stride, padding, dilation, output_padding in that order.
   if (Status s = read_pair(options, "stride", "stride", &params.stride); !s.ok()) return s;
   if (Status s = read_pair(options, "padding", "padding", &params.padding); !s.ok()) return s;
@@ -67,7 +72,7 @@ std::vector<std::string> unknown_option_keys(const std::string& op, const json& 
   static const std::vector<std::string> conv2d_keys = {"stride", "padding", "dilation", "groups",
                                                        "paddingMode"};
   static const std::vector<std::string> transposed_keys = {
-      "stride", "padding", "dilation", "groups", "outputPadding", "outputSize"};
+      "stride", "padding", "dilation", "groups", "outputPadding", "outputSize", "paddingMode"};
   const auto& known = op == "conv2d" ? conv2d_keys : transposed_keys;
   std::vector<std::string> unknown;
   for (const auto& item : options.items()) {

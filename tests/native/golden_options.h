@@ -14,7 +14,8 @@ namespace convplay::golden {
 // conv2d keys: stride, padding (int, [h, w], 'same', 'valid'), dilation, groups, paddingMode.
 Status conv2d_params_from_options(const nlohmann::json& options, Conv2dParams* out);
 
-// conv_transpose2d keys: stride, padding, outputPadding, dilation, groups, outputSize.
+// conv_transpose2d keys: stride, padding, outputPadding, dilation, groups, outputSize,
+// paddingMode (only 'zeros' is valid, as in nn.ConvTranspose2d).
 Status conv_transpose2d_params_from_options(const nlohmann::json& options,
                                             ConvTranspose2dParams* out);
 
