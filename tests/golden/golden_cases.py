@@ -382,9 +382,28 @@ def sweep_conv_transpose2d(rng, count):
     return out
 
 
+def fast_path_sized_cases():
+    """A few cases with enough channels and pixels to fill the fast paths' SIMD tiles and
+    leave remainders (the golden suite replays every engine path, fast ones included)."""
+    return [
+        case("tiles_conv2d_c8to8_i8x8_k3_p1_bias", CONV, [1, 8, 8, 8], [8, 8, 3, 3], [8], padding=1),
+        case("tiles_conv2d_c5to9_i7x6_k2x3_s1x2_bias", CONV, [1, 5, 7, 6], [9, 5, 2, 3], [9], stride=[1, 2]),
+        case("tiles_conv2d_n2_c6to12_g3_i5x5_k3_d2_p2", CONV, [2, 6, 5, 5], [12, 2, 3, 3], groups=3,
+             dilation=2, padding=2),
+        case("tiles_depthwise_c16_i6x6_k3_p1_bias", CONV, [1, 16, 6, 6], [16, 1, 3, 3], [16], groups=16,
+             padding=1),
+        case("tiles_depthwise_c9_i7x5_k3x2_s2_reflect", CONV, [1, 9, 7, 5], [9, 1, 3, 2], groups=9, stride=2,
+             padding=1, paddingMode="reflect"),
+        case("tiles_convT_c8to8_i4x4_k4_s2_p1_bias", CONVT, [1, 8, 4, 4], [8, 8, 4, 4], [8], stride=2, padding=1),
+        case("tiles_convT_c6to5_i3x5_k3_s2_op1", CONVT, [1, 6, 3, 5], [6, 5, 3, 3], stride=2, outputPadding=1),
+        case("tiles_convT_n2_c4to6_g2_i4x3_k3x2_s3x2_p1", CONVT, [2, 4, 4, 3], [4, 3, 3, 2], [6], groups=2,
+             stride=[3, 2], padding=1),
+    ]
+
+
 def all_cases(rng, *_unused):
     cases = (tutorial_cases() + round_trip_cases() + conv2d_edge_cases() + convT_edge_cases()
-             + padding_mode_cases() + same_valid_cases() + output_size_cases())
+             + padding_mode_cases() + same_valid_cases() + output_size_cases() + fast_path_sized_cases())
     cases += sweep_conv2d(rng, 70, ["zeros"])
     cases += sweep_conv2d(rng, 40, ["reflect", "replicate", "circular"])
     cases += sweep_conv_transpose2d(rng, 80)
