@@ -155,6 +155,25 @@ Pads resolve_conv2d_pads(const Conv2dParams& params, int64_t kernel_h, int64_t k
   return {};
 }
 
+// With a padding mode other than zeros, PyTorch goes through nn.Conv2d, whose
+// constructor rejects these before forward() runs, as ValueErrors in its own words.
+Status check_conv2d_module_constructor(const Shape& weight_shape, const Conv2dParams& params) {
+  if (params.groups <= 0) {
+    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
+                 "ValueError");
+  }
+  if (!weight_shape.empty() && weight_shape[0] % params.groups != 0) {
+    return error(Code::kWeightGroupsMismatch, "weight", "out_channels must be divisible by groups",
+                 "ValueError");
+  }
+  if (params.padding_kind == PaddingKind::kSame &&
+      (params.stride.h != 1 || params.stride.w != 1)) {
+    return error(Code::kSameWithStride, "padding",
+                 "padding='same' is not supported for strided convolutions", "ValueError");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad_before,
@@ -182,6 +201,10 @@ Shape ConvTranspose2dGeometry::output_shape() const {
 
 Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Shape* bias_shape,
                    const Conv2dParams& params, Conv2dGeometry* out) {
+  const bool module_path = params.padding_mode != PaddingMode::kZeros;
+  if (module_path) {
+    if (Status s = check_conv2d_module_constructor(weight_shape, params); !s.ok()) return s;
+  }
   if (input_shape.size() != 3 && input_shape.size() != 4) {
     return error(Code::kBadInputRank, "input",
                  cat("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of "
@@ -216,6 +239,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   }
 
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
+  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (w.size() != 4) {
     if (params.padding_kind != PaddingKind::kExplicit) {
       return error(Code::kBadWeightRank, "weight",
@@ -240,10 +264,16 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
                  cat("Given groups=", groups, ", expected weight to be divisible by ", groups,
                      " at dimension 0, but got weight of size [", format_list(w), "] instead"));
   }
+  // Under a padding mode, F.conv2d sees (and prints) the already padded input.
+  Shape seen_input = input4;
+  if (module_path) {
+    seen_input[2] += pads.top + pads.bottom;
+    seen_input[3] += pads.left + pads.right;
+  }
   if (input4[1] != w[1] * groups) {
     return error(Code::kChannelMismatch, "input",
                  cat("Given groups=", groups, ", weight of size ", format_list(w),
-                     ", expected input", format_list(input4), " to have ", w[1] * groups,
+                     ", expected input", format_list(seen_input), " to have ", w[1] * groups,
                      " channels, but got ", input4[1], " channels instead"));
   }
   if (bias_shape && (bias_shape->size() != 1 || (*bias_shape)[0] != w[0])) {
@@ -262,7 +292,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
                      "). Kernel size: (", dilated_kernel_h, " x ", dilated_kernel_w,
                      "). Kernel size can't be greater than actual input size"));
   }
-  if (Status s = check_zero_spatial(input4); !s.ok()) return s;
+  if (Status s = check_zero_spatial(seen_input); !s.ok()) return s;
   // Undilated convolutions reach PyTorch's slow_conv2d check, dilated ones (any
   // dilation other than 1, including invalid ones) its dilated-conv check.
   if (dilation.h == 1 && dilation.w == 1) {
@@ -390,6 +420,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   }
   const Shape input4 = batched_shape(input_shape);
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
+  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (Status s = check_weight_rank_expand(w, stride); !s.ok()) return s;
   if (padding.h < 0 || padding.w < 0) {
     return error(Code::kNegativePadding, "padding", "negative padding is not supported");

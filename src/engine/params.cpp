@@ -32,6 +32,11 @@ Status make_pair(const char* name, const std::vector<int64_t>& values, Pair* out
                            name, "=", format_list(values)));
 }
 
+void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred) {
+  Status s = make_pair(name, values, out);
+  if (!s.ok() && deferred->ok()) *deferred = std::move(s);
+}
+
 Status parse_padding_string(const std::string& text, PaddingKind* out) {
   if (text == "same") {
     *out = PaddingKind::kSame;

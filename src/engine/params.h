@@ -27,6 +27,8 @@ struct Conv2dParams {
   Pair dilation{1, 1};
   int64_t groups = 1;
   PaddingMode padding_mode = PaddingMode::kZeros;
+  // A tuple of the wrong length met while reading the arguments (see read_pair).
+  Status deferred_tuple_error;
 };
 
 struct ConvTranspose2dParams {
@@ -40,11 +42,18 @@ struct ConvTranspose2dParams {
   // As nn.ConvTranspose2d.forward(input, output_size): 2 spatial sizes, or with the
   // leading dims of the input; when set it replaces output_padding entirely.
   std::optional<std::vector<int64_t>> output_size;
+  Status deferred_tuple_error;
 };
 
 // `stride=[1, 1, 1]` → PyTorch's "expected stride to be a single integer value or a
 // list of 2 values ..." error. One value means the same for both axes.
 Status make_pair(const char* name, const std::vector<int64_t>& values, Pair* out);
+
+// make_pair for argument readers: a wrong length is kept in *deferred (the first one
+// wins; read stride, padding, dilation, output_padding in that order, as PyTorch
+// expands them) instead of returned, because PyTorch reports it only after the input
+// rank, weight rank and groups checks. plan_* returns it at that point.
+void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred);
 
 // "same" / "valid" (case-sensitive, like PyTorch).
 Status parse_padding_string(const std::string& text, PaddingKind* out);

@@ -17,10 +17,11 @@ std::vector<int64_t> int_list(const json& value) {
   return {value.get<int64_t>()};
 }
 
-// Sets *out from options[key] when present; the default stays otherwise.
-Status read_pair(const json& options, const char* key, const char* torch_name, Pair* out) {
-  if (!options.contains(key)) return Status::Ok();
-  return make_pair(torch_name, int_list(options.at(key)), out);
+// Sets *out from options[key] when present; the default stays otherwise. A tuple of
+// the wrong length is deferred to plan_*, which reports it where PyTorch does.
+void read_option_pair(const json& options, const char* key, const char* torch_name, Pair* out,
+                      Status* deferred) {
+  if (options.contains(key)) read_pair(torch_name, int_list(options.at(key)), out, deferred);
 }
 
 }  // namespace
@@ -32,14 +33,15 @@ Status conv2d_params_from_options(const json& options, Conv2dParams* out) {
     Status s = parse_padding_mode(options.at("paddingMode").get<std::string>(), &params.padding_mode);
     if (!s.ok()) return s;
   }
-  if (Status s = read_pair(options, "stride", "stride", &params.stride); !s.ok()) return s;
+  Status* deferred = &params.deferred_tuple_error;
+  read_option_pair(options, "stride", "stride", &params.stride, deferred);
   if (options.contains("padding") && options.at("padding").is_string()) {
     Status s = parse_padding_string(options.at("padding").get<std::string>(), &params.padding_kind);
     if (!s.ok()) return s;
-  } else if (Status s = read_pair(options, "padding", "padding", &params.padding); !s.ok()) {
-    return s;
+  } else {
+    read_option_pair(options, "padding", "padding", &params.padding, deferred);
   }
-  if (Status s = read_pair(options, "dilation", "dilation", &params.dilation); !s.ok()) return s;
+  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred);
   if (options.contains("groups")) params.groups = options.at("groups").get<int64_t>();
   *out = params;
   return Status::Ok();
@@ -53,13 +55,11 @@ Status conv_transpose2d_params_from_options(const json& options, ConvTranspose2d
     if (!s.ok()) return s;
   }
   // PyTorch's _convolution expands stride, padding, dilation, output_padding in that order.
-  if (Status s = read_pair(options, "stride", "stride", &params.stride); !s.ok()) return s;
-  if (Status s = read_pair(options, "padding", "padding", &params.padding); !s.ok()) return s;
-  if (Status s = read_pair(options, "dilation", "dilation", &params.dilation); !s.ok()) return s;
-  if (Status s = read_pair(options, "outputPadding", "output_padding", &params.output_padding);
-      !s.ok()) {
-    return s;
-  }
+  Status* deferred = &params.deferred_tuple_error;
+  read_option_pair(options, "stride", "stride", &params.stride, deferred);
+  read_option_pair(options, "padding", "padding", &params.padding, deferred);
+  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred);
+  read_option_pair(options, "outputPadding", "output_padding", &params.output_padding, deferred);
   if (options.contains("groups")) params.groups = options.at("groups").get<int64_t>();
   if (options.contains("outputSize")) {
     params.output_size = options.at("outputSize").get<std::vector<int64_t>>();

@@ -270,6 +270,31 @@ TEST(Validation, LimitsRefuseHugeOutputsInsteadOfAllocating) {
   EXPECT_EQ(plan({1, 1, 3, 3}, {1, 1, 3, 3}, params).code, ErrorCode::kTooLarge);
 }
 
+TEST(Validation, TupleLengthComesAfterRankAndGroups) {
+  Conv2dParams params;
+  read_pair("stride", {1, 1, 1}, &params.stride, &params.deferred_tuple_error);
+  EXPECT_EQ(plan({3, 3}, {1, 1, 3, 3}, params).code, ErrorCode::kBadInputRank);
+  params.groups = 0;
+  EXPECT_EQ(plan({1, 1, 3, 3}, {1, 1, 3, 3}, params).code, ErrorCode::kNonPositiveGroups);
+  params.groups = 1;
+  EXPECT_EQ(plan({1, 1, 3, 3}, {1, 1, 3, 3}, params).param, "stride");
+}
+
+TEST(Validation, PaddingModesGoThroughTheModuleConstructor) {
+  Conv2dParams params;
+  params.padding_mode = PaddingMode::kReflect;
+  params.groups = 0;
+  Status s = plan({1, 1, 5, 5}, {1, 1, 3, 3}, params);
+  expect_error(s, ErrorCode::kNonPositiveGroups, "groups", "groups must be a positive integer");
+  EXPECT_EQ(s.python_type, "ValueError");
+  params.groups = 1;
+  params.padding = {1, 1};
+  // F.conv2d sees the padded input, and says so.
+  EXPECT_EQ(plan({1, 2, 3, 3}, {1, 1, 3, 3}, params).message,
+            "Given groups=1, weight of size [1, 1, 3, 3], expected input[1, 2, 5, 5] to have 1 "
+            "channels, but got 2 channels instead");
+}
+
 TEST(Validation, NegativeSizesAreRefused) {
   Status s = plan({1, 1, -5, 5}, {1, 1, 3, 3}, {});
   expect_error(s, ErrorCode::kBadArgument, "input",
