@@ -16,7 +16,7 @@ int64_t IndirectGemm::workspace_floats(const IndirectGemmShape& s) {
   const int64_t panels = panel_count(s.cols);
   const int64_t pointer_floats = static_cast<int64_t>(sizeof(const float*) / sizeof(float));
   return s.rows * s.taps_h + s.cols * s.taps_w + panels * s.taps_w + panels * 2 +
-         s.depth() * (kTilePixels + pointer_floats) + (panels + 1) * kTilePixels;
+         s.depth() * (2 * kTilePixels + pointer_floats) + (panels + 1) * kTilePixels;
 }
 
 IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> row_src,
@@ -59,6 +59,7 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
   }
   b_rows_.resize(static_cast<size_t>(shape_.depth()));
   gathered_.resize(static_cast<size_t>(shape_.depth() * kTilePixels));
+  if (shape_.out_channels > kTileChannels) b_panel_.resize(gathered_.size());
   zero_row_.assign(static_cast<size_t>((panels + 1) * kTilePixels), 0.0f);
 }
 
@@ -122,14 +123,29 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
       const int64_t c0 = p * kTilePixels;
       const int64_t lanes = std::min(kTilePixels, s.cols - c0);
       float* y_tile = y + r * s.y_row_stride + c0 * s.y_col_step;
+      // With several channel tiles per pixel panel, copy the panel's B rows into one
+      // contiguous block first: every tile then streams it from L1, instead of
+      // touching `depth` scattered input rows again (which the stream of A evicts).
+      const bool pack = s.out_channels > kTileChannels;
+      if (pack) {
+        for (int64_t k = 0; k < depth; ++k) {
+          std::copy_n(b_rows_[k] + b_offset, kTilePixels, b_panel_.data() + k * kTilePixels);
+        }
+      }
       for (int64_t oc = 0; oc < s.out_channels; oc += kTileChannels) {
         const int64_t channels = std::min(kTileChannels, s.out_channels - oc);
         for (int64_t i = 0; i < kTileChannels; ++i) {
           block_bias[i] = bias && i < channels ? bias[oc + i] : 0.0f;
         }
-        gemm_tile(channels, depth, packed_weights + oc * depth, b_rows_.data(), b_offset,
-                  block_bias, y_tile + oc * s.y_channel_stride, s.y_channel_stride,
-                  s.y_col_step, lanes);
+        if (pack) {
+          gemm_tile_packed(channels, depth, packed_weights + oc * depth, b_panel_.data(),
+                           block_bias, y_tile + oc * s.y_channel_stride, s.y_channel_stride,
+                           s.y_col_step, lanes);
+        } else {
+          gemm_tile(channels, depth, packed_weights + oc * depth, b_rows_.data(), b_offset,
+                    block_bias, y_tile + oc * s.y_channel_stride, s.y_channel_stride,
+                    s.y_col_step, lanes);
+        }
       }
     }
   }

@@ -72,6 +72,7 @@ class IndirectGemm {
   std::vector<int64_t> run_start_;
   std::vector<const float*> b_rows_;
   std::vector<float> gathered_;
+  std::vector<float> b_panel_;   // the tile's B rows packed contiguously (depth x 8)
   std::vector<float> zero_row_;  // reads of zero-padding rows, long enough for any run
 };
 

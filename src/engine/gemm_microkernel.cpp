@@ -26,16 +26,26 @@ inline void store_row(float* y, F32x4 lo, F32x4 hi, int64_t step, int64_t pixels
 // One template per channel count. The accumulators are named variables, not arrays:
 // GCC keeps an array of vectors on the stack, and a store/reload in the inner loop
 // halves the speed. Unused rows cost nothing (if constexpr).
-template <int kChannels>
-void tile(int64_t depth, const float* a, const float* const* b_rows, int64_t b_offset,
-          const float* bias, float* y, int64_t y_channel_stride, int64_t y_pixel_step,
-          int64_t pixels) {
+// Where row k of B starts: through the indirection list, or in a packed panel.
+struct IndirectB {
+  const float* const* rows;
+  int64_t offset;
+  const float* row(int64_t k) const { return rows[k] + offset; }
+};
+struct PackedB {
+  const float* panel;
+  const float* row(int64_t k) const { return panel + k * kTilePixels; }
+};
+
+template <int kChannels, typename BSource>
+void tile(int64_t depth, const float* a, BSource b_source, const float* bias, float* y,
+          int64_t y_channel_stride, int64_t y_pixel_step, int64_t pixels) {
   F32x4 lo0 = simd::splat4(bias[0]), hi0 = lo0;
   F32x4 lo1 = simd::splat4(bias[1]), hi1 = lo1;
   F32x4 lo2 = simd::splat4(bias[2]), hi2 = lo2;
   F32x4 lo3 = simd::splat4(bias[3]), hi3 = lo3;
   for (int64_t k = 0; k < depth; ++k) {
-    const float* b = b_rows[k] + b_offset;
+    const float* b = b_source.row(k);
     const F32x4 b_lo = simd::load4(b);
     const F32x4 b_hi = simd::load4(b + 4);
     F32x4 a_r = simd::splat4(a[0]);
@@ -69,11 +79,24 @@ void tile(int64_t depth, const float* a, const float* const* b_rows, int64_t b_o
 void gemm_tile(int64_t channels, int64_t depth, const float* a, const float* const* b_rows,
                int64_t b_offset, const float* bias, float* y, int64_t y_channel_stride,
                int64_t y_pixel_step, int64_t pixels) {
+  const IndirectB b{b_rows, b_offset};
   switch (channels) {
-    case 4: return tile<4>(depth, a, b_rows, b_offset, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 3: return tile<3>(depth, a, b_rows, b_offset, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 2: return tile<2>(depth, a, b_rows, b_offset, bias, y, y_channel_stride, y_pixel_step, pixels);
-    default: return tile<1>(depth, a, b_rows, b_offset, bias, y, y_channel_stride, y_pixel_step, pixels);
+    case 4: return tile<4>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    case 3: return tile<3>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    case 2: return tile<2>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    default: return tile<1>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+  }
+}
+
+void gemm_tile_packed(int64_t channels, int64_t depth, const float* a, const float* b_panel,
+                      const float* bias, float* y, int64_t y_channel_stride,
+                      int64_t y_pixel_step, int64_t pixels) {
+  const PackedB b{b_panel};
+  switch (channels) {
+    case 4: return tile<4>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    case 3: return tile<3>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    case 2: return tile<2>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
+    default: return tile<1>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
   }
 }
 

@@ -17,8 +17,14 @@ constexpr int64_t kTilePixels = 8;
 //       bias[r] + sum_{k < depth} a[k * 4 + r] * b_rows[k][b_offset + j]
 // a is one packed block of A (depth x 4, channels past `channels` are zero-padded);
 // every b_rows[k] + b_offset must have 8 readable floats, even when pixels < 8.
+// bias: 4 values (zeros past `channels`).
 void gemm_tile(int64_t channels, int64_t depth, const float* a, const float* const* b_rows,
                int64_t b_offset, const float* bias, float* y, int64_t y_channel_stride,
                int64_t y_pixel_step, int64_t pixels);
+
+// The same with B packed contiguously (depth x 8): b_rows[k] == b + 8 * k.
+void gemm_tile_packed(int64_t channels, int64_t depth, const float* a, const float* b,
+                      const float* bias, float* y, int64_t y_channel_stride,
+                      int64_t y_pixel_step, int64_t pixels);
 
 }  // namespace convplay::fast

@@ -1,0 +1,122 @@
+#include "checks.h"
+
+#include <limits>
+
+#include "format.h"
+#include "limits.h"
+
+namespace convplay::checks {
+
+namespace {
+
+using Code = ErrorCode;
+
+int64_t saturating_mul(int64_t a, int64_t b) {
+  if (a <= 0 || b <= 0) return 0;
+  if (a > std::numeric_limits<int64_t>::max() / b) return std::numeric_limits<int64_t>::max();
+  return a * b;
+}
+
+}  // namespace
+
+Status error(Code code, const char* param, std::string message, const char* python_type) {
+  return Status::Error(code, param, std::move(message), python_type);
+}
+
+int64_t product(std::initializer_list<int64_t> factors) {
+  int64_t result = 1;
+  for (int64_t f : factors) result = saturating_mul(result, f);
+  return result;
+}
+
+Shape batched_shape(const Shape& input_shape) {
+  if (input_shape.size() == 3) return {1, input_shape[0], input_shape[1], input_shape[2]};
+  return input_shape;
+}
+
+// convplay's own guards: no negative sizes, and every number small enough that the arithmetic below cannot
+// overflow. PyTorch has no such limit, so this runs only after the rank checks.
+Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
+                        std::initializer_list<Pair> pairs, int64_t groups) {
+  for (const Shape* shape : {&input_shape, &weight_shape}) {
+    for (int64_t v : *shape) {
+      if (v < 0) {
+        return error(Code::kBadArgument, shape == &input_shape ? "input" : "weight",
+                     cat("shapes cannot have negative sizes, but got ",
+                         shape == &input_shape ? "input" : "weight", " of size ",
+                         format_list(*shape)));
+      }
+    }
+  }
+  auto too_big = [](int64_t v) { return v > kMaxParam || v < -kMaxParam; };
+  bool bad = too_big(groups);
+  for (int64_t v : input_shape) bad = bad || too_big(v);
+  for (int64_t v : weight_shape) bad = bad || too_big(v);
+  for (const Pair& p : pairs) bad = bad || too_big(p.h) || too_big(p.w);
+  if (!bad) return Status::Ok();
+  return error(Code::kTooLarge, "input",
+               cat("convplay supports sizes and parameters up to ", kMaxParam,
+                   " in magnitude; input ", format_list(input_shape), ", weight ",
+                   format_list(weight_shape), " or a parameter exceeds that"));
+}
+
+Status check_output_limits(const Shape& output_shape, int64_t macs) {
+  const int64_t elements = element_count(output_shape);
+  if (elements > kMaxElements) {
+    return error(Code::kTooLarge, "output",
+                 cat("the output ", format_list(output_shape), " would have ", elements,
+                     " elements; convplay computes at most ", kMaxElements,
+                     " (a larger tensor would not fit in a browser tab)"));
+  }
+  if (macs > kMaxMacs) {
+    return error(Code::kTooLarge, "output",
+                 cat("this convolution needs ", macs, " multiply-adds; convplay computes at most ",
+                     kMaxMacs, " in one call"));
+  }
+  return Status::Ok();
+}
+
+// Weight ranks other than 4 fail where PyTorch expands the params to the weight's
+// spatial rank, with a message about stride (weight rank < 3 fails earlier).
+Status check_weight_rank_low(const Shape& weight_shape) {
+  if (weight_shape.size() < 3) {
+    return error(Code::kBadWeightRank, "weight", "weight should have at least three dimensions");
+  }
+  return Status::Ok();
+}
+
+Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride) {
+  if (weight_shape.size() == 4) return Status::Ok();
+  return error(Code::kBadWeightRank, "weight",
+               cat("expected stride to be a single integer value or a list of ",
+                   static_cast<int64_t>(weight_shape.size()) - 2,
+                   " values to match the convolution dimensions, but got stride=",
+                   format_list({stride.h, stride.w})));
+}
+
+Status check_zero_spatial(const Shape& input4) {
+  const bool empty_spatial = input4[2] == 0 || input4[3] == 0;
+  if (empty_spatial && input4[0] != 0 && input4[1] != 0) {
+    return error(Code::kBadArgument, "input",
+                 cat("Only zero batch or zero channel inputs are supported, but got input shape: ",
+                     format_list(input4)));
+  }
+  return Status::Ok();
+}
+
+Status check_weight_groups(const Shape& w, int64_t groups) {
+  if (w[0] < groups) {
+    return error(Code::kWeightGroupsMismatch, "weight",
+                 cat("Given groups=", groups, ", expected weight to be at least ", groups,
+                     " at dimension 0, but got weight of size ", format_list(w), " instead"));
+  }
+  if (w[0] % groups != 0) {
+    // The double brackets are PyTorch's: it prints "[" << sizes << "]".
+    return error(Code::kWeightGroupsMismatch, "weight",
+                 cat("Given groups=", groups, ", expected weight to be divisible by ", groups,
+                     " at dimension 0, but got weight of size [", format_list(w), "] instead"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace convplay::checks
