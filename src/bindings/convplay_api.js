@@ -77,20 +77,23 @@ function convplayReadTensor(at) {
   return { data: HEAPF32.slice(start, start + count), shape: shape };
 }
 
-// Writes the tensors of a call into the request; bias may be the options object when
-// the caller wrote op(input, weight, options).
+// The data arrays of the call being made (module variables: no per-call allocation).
+var convplayInputData = null;
+var convplayWeightData = null;
+var convplayBiasData = null;
+
+// Writes the shapes of a call's tensors into the request and keeps their data arrays.
 function convplayPutOperands(op, input, weight, bias) {
   convplayRequestLength = 3;  // the three data addresses, filled in by convplayStage
-  var inputData = convplayPutTensor(op, 'input', input);
-  var weightData = convplayPutTensor(op, 'weight', weight);
-  var biasData = null;
+  convplayInputData = convplayPutTensor(op, 'input', input);
+  convplayWeightData = convplayPutTensor(op, 'weight', weight);
+  convplayBiasData = null;
   if (bias === undefined || bias === null) {
     convplayPut(0);
   } else {
     convplayPut(1);
-    biasData = convplayPutTensor(op, 'bias', bias);
+    convplayBiasData = convplayPutTensor(op, 'bias', bias);
   }
-  return [inputData, weightData, biasData];
 }
 
 // op(input, weight, options) is accepted as op(input, weight, null, options): a third
@@ -105,9 +108,11 @@ function convplayRun(op, run, putOptions, input, weight, bias, options) {
     options = bias;
     bias = null;
   }
-  var data = convplayPutOperands(op, input, weight, bias);
+  convplayPutOperands(op, input, weight, bias);
   putOptions(op, options);
-  var block = convplayStage(op, data[0], data[1], data[2], true);
+  var block = convplayStage(op, convplayInputData, convplayWeightData, convplayBiasData, true);
+  // Drop the references: the module must not keep the caller's arrays alive.
+  convplayInputData = convplayWeightData = convplayBiasData = null;
   if (run(block) !== 0) {
     convplayAfterCall(0);
     throw convplayEngineError();

@@ -61,12 +61,12 @@ class BlockReader {
 
   const float* pointer() { return reinterpret_cast<const float*>(static_cast<uintptr_t>(number())); }
 
-  // count, then count integers.
-  std::vector<int64_t> list() {
+  // count, then count integers. Refills `values` in place: its capacity survives
+  // from call to call, so the shapes of a small convolution cost no malloc.
+  void list(std::vector<int64_t>* values) {
     int64_t n = integer();
-    std::vector<int64_t> values(static_cast<size_t>(n));
-    for (auto& v : values) v = integer();
-    return values;
+    values->resize(static_cast<size_t>(n));
+    for (auto& v : *values) v = integer();
   }
 
   // A PyTorch int-or-tuple argument: count, then values. Lengths other than 1 and 2 go
@@ -98,14 +98,17 @@ struct Operands {
   bool has_bias = false;
 };
 
+// Reused by every call (the module is single-threaded and no call re-enters another).
+Operands g_operands;
+
 void read_operands(BlockReader& in, Operands* ops) {
   ops->input.data = in.pointer();
   ops->weight.data = in.pointer();
   ops->bias.data = in.pointer();
-  ops->input.shape = in.list();
-  ops->weight.shape = in.list();
+  in.list(&ops->input.shape);
+  in.list(&ops->weight.shape);
   ops->has_bias = in.integer() != 0;
-  if (ops->has_bias) ops->bias.shape = in.list();
+  if (ops->has_bias) in.list(&ops->bias.shape);
 }
 
 // Conv2d options: stride, padding (kind + values), dilation, groups, padding mode.
@@ -134,7 +137,10 @@ Status read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dPa
   status = in.pair("output_padding", &params->output_padding);
   if (!status.ok()) return status;
   params->groups = in.integer();
-  if (in.integer() != 0) params->output_size = in.list();
+  if (in.integer() != 0) {
+    params->output_size.emplace();
+    in.list(&*params->output_size);
+  }
   return Status::Ok();
 }
 
@@ -204,7 +210,7 @@ void release_memory() {
 
 int run_conv2d(uintptr_t block) {
   BlockReader in(block_at(block));
-  Operands ops;
+  Operands& ops = g_operands;
   convplay::Conv2dParams params;
   Status status = read_conv2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
@@ -217,7 +223,7 @@ int run_conv2d(uintptr_t block) {
 
 int run_conv_transpose2d(uintptr_t block) {
   BlockReader in(block_at(block));
-  Operands ops;
+  Operands& ops = g_operands;
   convplay::ConvTranspose2dParams params;
   Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
@@ -230,7 +236,7 @@ int run_conv_transpose2d(uintptr_t block) {
 
 int run_conv2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
-  Operands ops;
+  Operands& ops = g_operands;
   convplay::Conv2dParams params;
   Status status = read_conv2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
@@ -243,7 +249,7 @@ int run_conv2d_output_shape(uintptr_t block) {
 
 int run_conv_transpose2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
-  Operands ops;
+  Operands& ops = g_operands;
   convplay::ConvTranspose2dParams params;
   Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
@@ -258,7 +264,7 @@ int run_conv_transpose2d_output_shape(uintptr_t block) {
 // Writes spread, padded, equivalent kernel, output (4 tensors), then the four pads.
 int run_conv_transpose2d_as_conv(uintptr_t block) {
   BlockReader in(block_at(block));
-  Operands ops;
+  Operands& ops = g_operands;
   convplay::ConvTranspose2dParams params;
   Status status = read_conv_transpose2d_call(in, &ops, &params);
   if (!status.ok()) return fail(std::move(status));
