@@ -59,7 +59,9 @@ class BlockReader {
     return static_cast<int64_t>(v);
   }
 
-  const float* pointer() { return reinterpret_cast<const float*>(static_cast<uintptr_t>(number())); }
+  const float* pointer() {
+    return reinterpret_cast<const float*>(static_cast<uintptr_t>(number()));
+  }
 
   // count, then count integers. Refills `values` in place: its capacity survives
   // from call to call, so the shapes of a small convolution cost no malloc.
@@ -69,23 +71,23 @@ class BlockReader {
     for (auto& v : *values) v = integer();
   }
 
-  // A PyTorch int-or-tuple argument: count, then values. Lengths other than 1 and 2 go
-  // through make_pair so that the message is PyTorch's.
-  Status pair(const char* name, Pair* out) {
+  // A PyTorch int-or-tuple argument: count, then values. A length other than 1 or 2 is
+  // kept in *deferred (engine's read_pair), and plan_* reports it where PyTorch would.
+  void pair(const char* name, Pair* out, Status* deferred) {
     int64_t n = integer();
     if (n == 1) {
       int64_t v = integer();
       *out = {v, v};
-      return Status::Ok();
+      return;
     }
     if (n == 2) {
       int64_t h = integer();
       *out = {h, integer()};
-      return Status::Ok();
+      return;
     }
     std::vector<int64_t> values(static_cast<size_t>(n));
     for (auto& v : values) v = integer();
-    return convplay::make_pair(name, values, out);
+    convplay::read_pair(name, values, out, deferred);
   }
 
  private:
@@ -112,63 +114,29 @@ void read_operands(BlockReader& in, Operands* ops) {
 }
 
 // Conv2d options: stride, padding (kind + values), dilation, groups, padding mode.
-Status read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
-  Status status = in.pair("stride", &params->stride);
-  if (!status.ok()) return status;
+void read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
+  Status* deferred = &params->deferred_tuple_error;
+  in.pair("stride", &params->stride, deferred);
   params->padding_kind = static_cast<convplay::PaddingKind>(in.integer());
-  status = in.pair("padding", &params->padding);  // 'same'/'valid' arrive as [0]
-  if (!status.ok()) return status;
-  status = in.pair("dilation", &params->dilation);
-  if (!status.ok()) return status;
+  in.pair("padding", &params->padding, deferred);  // 'same'/'valid' arrive as [0]
+  in.pair("dilation", &params->dilation, deferred);
   params->groups = in.integer();
   params->padding_mode = static_cast<convplay::PaddingMode>(in.integer());
-  return Status::Ok();
 }
 
 // ConvTranspose2d options: stride, padding, dilation, output padding (the order in which
 // PyTorch's _convolution expands them), groups, output size.
-Status read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dParams* params) {
-  Status status = in.pair("stride", &params->stride);
-  if (!status.ok()) return status;
-  status = in.pair("padding", &params->padding);
-  if (!status.ok()) return status;
-  status = in.pair("dilation", &params->dilation);
-  if (!status.ok()) return status;
-  status = in.pair("output_padding", &params->output_padding);
-  if (!status.ok()) return status;
+void read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dParams* params) {
+  Status* deferred = &params->deferred_tuple_error;
+  in.pair("stride", &params->stride, deferred);
+  in.pair("padding", &params->padding, deferred);
+  in.pair("dilation", &params->dilation, deferred);
+  in.pair("output_padding", &params->output_padding, deferred);
   params->groups = in.integer();
   if (in.integer() != 0) {
     params->output_size.emplace();
     in.list(&*params->output_size);
   }
-  return Status::Ok();
-}
-
-// PyTorch checks the input's rank (batchify) before it expands the int-or-tuple options,
-// so a tuple of the wrong length on an input of the wrong rank reports the rank. The
-// rank rule lives in plan_*: ask it, with default options, which error comes first.
-template <typename Params, typename Geometry, typename Plan>
-Status rank_before_tuple(Status tuple_error, const Operands& ops, Plan plan) {
-  Geometry geometry;
-  Status rank = plan(ops.input.shape, ops.weight.shape, nullptr, Params{}, &geometry);
-  return rank.code == ErrorCode::kBadInputRank ? rank : tuple_error;
-}
-
-Status read_conv2d_call(BlockReader& in, Operands* ops, convplay::Conv2dParams* params) {
-  read_operands(in, ops);
-  Status status = read_conv2d_params(in, params);
-  if (status.code != ErrorCode::kBadTupleLength) return status;
-  return rank_before_tuple<convplay::Conv2dParams, convplay::Conv2dGeometry>(status, *ops,
-                                                                             convplay::plan_conv2d);
-}
-
-Status read_conv_transpose2d_call(BlockReader& in, Operands* ops,
-                                  convplay::ConvTranspose2dParams* params) {
-  read_operands(in, ops);
-  Status status = read_conv_transpose2d_params(in, params);
-  if (status.code != ErrorCode::kBadTupleLength) return status;
-  return rank_before_tuple<convplay::ConvTranspose2dParams, convplay::ConvTranspose2dGeometry>(
-      status, *ops, convplay::plan_conv_transpose2d);
 }
 
 // ---- writing results into the block ------------------------------------------------
@@ -211,11 +179,11 @@ void release_memory() {
 int run_conv2d(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands& ops = g_operands;
+  read_operands(in, &ops);
   convplay::Conv2dParams params;
-  Status status = read_conv2d_call(in, &ops, &params);
-  if (!status.ok()) return fail(std::move(status));
-  status = convplay::conv2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params,
-                            &g_results[0]);
+  read_conv2d_params(in, &params);
+  Status status = convplay::conv2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr,
+                                   params, &g_results[0]);
   if (!status.ok()) return fail(std::move(status));
   write_tensor(block_at(block), g_results[0]);
   return 0;
@@ -224,11 +192,11 @@ int run_conv2d(uintptr_t block) {
 int run_conv_transpose2d(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands& ops = g_operands;
+  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_call(in, &ops, &params);
-  if (!status.ok()) return fail(std::move(status));
-  status = convplay::conv_transpose2d(ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr,
-                                      params, &g_results[0]);
+  read_conv_transpose2d_params(in, &params);
+  Status status = convplay::conv_transpose2d(
+      ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params, &g_results[0]);
   if (!status.ok()) return fail(std::move(status));
   write_tensor(block_at(block), g_results[0]);
   return 0;
@@ -237,11 +205,12 @@ int run_conv_transpose2d(uintptr_t block) {
 int run_conv2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands& ops = g_operands;
+  read_operands(in, &ops);
   convplay::Conv2dParams params;
-  Status status = read_conv2d_call(in, &ops, &params);
-  if (!status.ok()) return fail(std::move(status));
+  read_conv2d_params(in, &params);
   convplay::Conv2dGeometry geometry;
-  status = convplay::plan_conv2d(ops.input.shape, ops.weight.shape, nullptr, params, &geometry);
+  Status status =
+      convplay::plan_conv2d(ops.input.shape, ops.weight.shape, nullptr, params, &geometry);
   if (!status.ok()) return fail(std::move(status));
   write_shape(block_at(block), geometry.output_shape());
   return 0;
@@ -250,12 +219,12 @@ int run_conv2d_output_shape(uintptr_t block) {
 int run_conv_transpose2d_output_shape(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands& ops = g_operands;
+  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_call(in, &ops, &params);
-  if (!status.ok()) return fail(std::move(status));
+  read_conv_transpose2d_params(in, &params);
   convplay::ConvTranspose2dGeometry geometry;
-  status = convplay::plan_conv_transpose2d(ops.input.shape, ops.weight.shape, nullptr, params,
-                                           &geometry);
+  Status status = convplay::plan_conv_transpose2d(ops.input.shape, ops.weight.shape, nullptr,
+                                                  params, &geometry);
   if (!status.ok()) return fail(std::move(status));
   write_shape(block_at(block), geometry.output_shape());
   return 0;
@@ -265,11 +234,11 @@ int run_conv_transpose2d_output_shape(uintptr_t block) {
 int run_conv_transpose2d_as_conv(uintptr_t block) {
   BlockReader in(block_at(block));
   Operands& ops = g_operands;
+  read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
-  Status status = read_conv_transpose2d_call(in, &ops, &params);
-  if (!status.ok()) return fail(std::move(status));
+  read_conv_transpose2d_params(in, &params);
   convplay::TransposedAsConv steps;
-  status = convplay::conv_transpose2d_as_conv(
+  Status status = convplay::conv_transpose2d_as_conv(
       ops.input, ops.weight, ops.has_bias ? &ops.bias : nullptr, params, &steps);
   if (!status.ok()) return fail(std::move(status));
   g_results[0] = std::move(steps.spread);
