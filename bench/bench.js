@@ -1,0 +1,131 @@
+// The speed benchmark of issue 5, in one Node process on one core (bench/run.sh pins
+// it): convplay's engine module against onnxruntime-web and tfjs-backend-wasm on W1-W5,
+// plus the SIMD128 mul+add peak, each peer's output checked against convplay's.
+//   node bench/bench.js [--module build/site/convplay.js] [--peak build/bench/simd_peak.wasm]
+//                       [--runs 15] [--json out.json]
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { WORKLOADS, outputShape, flops, product, randomData } = require('./workloads');
+const { createOnnxRuntime, createTfjs } = require('./peers');
+const { measureSimdPeak } = require('./simd_peak');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+const ROOT = path.join(__dirname, '..');
+const MODULE = path.resolve(option('module', path.join(ROOT, 'build', 'site', 'convplay.js')));
+const PEAK_WASM = path.resolve(option('peak', path.join(ROOT, 'build', 'bench', 'simd_peak.wasm')));
+const RUNS = Number(option('runs', 15));
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const now = () => Number(process.hrtime.bigint()) * 1e-9;
+
+// Seconds per call: median over RUNS samples after warm-up. Tiny workloads time a batch
+// of calls per sample so that the clock's resolution does not matter.
+async function timeCalls(run, { batch }) {
+  for (let i = 0; i < Math.max(3, batch * 3); i++) await run();
+  const samples = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = now();
+    for (let i = 0; i < batch; i++) await run();
+    samples.push((now() - t0) / batch);
+  }
+  return median(samples);
+}
+
+// Relative difference, scaled by the largest magnitude of the reference.
+function difference(a, b) {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0, scale = 1e-30;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return worst / scale;
+}
+
+function convplayRunner(cp, w, input, weight) {
+  const options = { stride: w.stride, padding: w.padding, groups: w.groups };
+  const x = { data: input, shape: w.input };
+  const k = { data: weight, shape: w.weight };
+  // The playground's call: copies in, one Embind call, a fresh Float32Array out.
+  const call = w.op === 'conv2d' ? () => cp.conv2d(x, k, null, options) : () => cp.convTranspose2d(x, k, null, options);
+  return { run: async () => call().data, runSync: () => call().data };
+}
+
+function format(value, unit) {
+  if (value === undefined) return '-';
+  return unit === 'us' ? `${(value * 1e6).toFixed(2)} us` : `${value.toFixed(1)} GFLOP/s`;
+}
+
+async function main() {
+  const createConvPlay = require(MODULE);
+  const cp = await createConvPlay();
+  const peers = [];
+  for (const create of [createOnnxRuntime, createTfjs]) {
+    try {
+      peers.push(await create());
+    } catch (e) {
+      console.error(`peer unavailable: ${e.message}`);
+    }
+  }
+  const peak = await measureSimdPeak(PEAK_WASM);
+  const rows = [];
+  for (const w of WORKLOADS) {
+    const input = randomData(product(w.input), 1);
+    const weight = randomData(product(w.weight), 2);
+    const ours = convplayRunner(cp, w, input, weight);
+    const expected = await ours.run();
+    const heapBefore = cp.heapBytesInUse();
+    const row = { workload: w, results: {} };
+    const batch = w.unit === 'us' ? 2000 : 1;
+    // convplay: synchronous calls (what the playground does); a sync loop for W1.
+    const seconds = w.unit === 'us'
+      ? await timeCalls(async () => ours.runSync(), { batch })
+      : await timeCalls(ours.run, { batch });
+    row.results.convplay = { seconds, check: 'reference' };
+    row.heapAfterCall = cp.heapBytesInUse() - heapBefore;
+    for (const peer of peers) {
+      const prepared = await peer.prepare(w, input, weight);
+      const got = prepared.toNchw(await prepared.run());
+      const diff = difference(got, expected);
+      const peerSeconds = await timeCalls(prepared.run, { batch: w.unit === 'us' ? 200 : 1 });
+      row.results[peer.name] = { seconds: peerSeconds, check: diff < 1e-4 ? 'ok' : `MISMATCH ${diff.toExponential(1)}` };
+      prepared.dispose();
+    }
+    rows.push(row);
+  }
+
+  const peerNames = peers.map((p) => p.name);
+  console.log(`convplay: ${path.relative(process.cwd(), MODULE)}; peers: ${peers.map((p) => `${p.name} ${p.version}`).join(', ')}`);
+  console.log(`SIMD128 mul+add peak: ${peak.gflops.toFixed(1)} GFLOP/s (best of ${Object.keys(peak.byChains).length} chain counts)`);
+  console.log(`median of ${RUNS} timed runs after warm-up, one thread, one core\n`);
+  const header = ['workload', 'convplay', ...peerNames, 'vs best peer', 'of peak', 'peer check'];
+  const table = [header];
+  for (const { workload: w, results } of rows) {
+    const value = (r) => (w.unit === 'us' ? r.seconds : flops(w) / r.seconds * 1e-9);
+    const ours = value(results.convplay);
+    const peerValues = peerNames.map((n) => value(results[n]));
+    const best = w.unit === 'us' ? Math.min(...peerValues) : Math.max(...peerValues);
+    const ratio = w.unit === 'us' ? best / ours : ours / best;
+    table.push([
+      `${w.id} ${w.name}`, format(ours, w.unit), ...peerValues.map((v) => format(v, w.unit)),
+      peerValues.length ? `${ratio.toFixed(2)}x` : '-',
+      w.unit === 'us' ? '-' : `${(100 * ours / peak.gflops).toFixed(0)}%`,
+      peerNames.map((n) => results[n].check).join(' / '),
+    ]);
+  }
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
+  const json = option('json');
+  if (json) fs.writeFileSync(json, JSON.stringify({ peak, rows: rows.map((r) => ({ id: r.workload.id, results: r.results, flops: flops(r.workload) })) }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
