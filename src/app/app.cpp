@@ -1,0 +1,202 @@
+// The app's lifecycle and per-frame plumbing: canvas size and pixel density, the URL,
+// undo/redo, recomputation, and rendering. What is drawn is in layout.cpp and panels.
+#include "app.h"
+
+#include <GLES3/gl3.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "layout.h"
+#include "panels.h"
+#include "platform.h"
+#include "state_json.h"
+#include "tensor_grid.h"
+#include "url_state.h"
+
+namespace convplay::app {
+
+bool App::init() {
+  if (!glfwInit()) return false;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  double css_w = 0, css_h = 0;
+  canvas_css_size(&css_w, &css_h);
+  const float ratio = device_pixel_ratio();
+  framebuffer_w_ = static_cast<int>(std::lround(css_w * ratio));
+  framebuffer_h_ = static_cast<int>(std::lround(css_h * ratio));
+  window_ = glfwCreateWindow(framebuffer_w_ > 0 ? framebuffer_w_ : 1280,
+                             framebuffer_h_ > 0 ? framebuffer_h_ : 720, "convplay", nullptr, nullptr);
+  if (window_ == nullptr) return false;
+  glfwMakeContextCurrent(window_);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is computed, never saved
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  read_embed_options();
+  set_state(location_hash(), true);
+  history_.reset(doc_);
+  return true;
+}
+
+void App::read_embed_options() {
+  // Embed options come from the query (sokol_args style): ?embed=1&panels=compute,shapes
+  const std::string query = location_query();
+  auto has = [&query](const std::string& item) { return query.find(item) != std::string::npos; };
+  ui_.embed = has("embed=1") || has("embed=true");
+  if (!ui_.embed) return;
+  const size_t at = query.find("panels=");
+  if (at == std::string::npos) {
+    ui_.panels = PanelSet{true, false, true, false, true};
+    return;
+  }
+  const std::string list = query.substr(at + 7, query.find('&', at) - (at + 7));
+  auto listed = [&list](const char* name) { return list.find(name) != std::string::npos; };
+  ui_.panels.parameters = listed("parameters");
+  ui_.panels.compute = listed("compute");
+  ui_.panels.shapes = listed("shapes");
+  ui_.panels.as_conv = listed("asconv") || listed("as_conv");
+  if (!ui_.panels.parameters && !ui_.panels.compute && !ui_.panels.shapes && !ui_.panels.as_conv) {
+    ui_.panels.compute = true;
+  }
+}
+
+std::vector<std::string> App::set_state(const std::string& query, bool from_defaults) {
+  std::vector<std::string> notes;
+  Document next = from_defaults ? Document{} : doc_;
+  if (from_defaults) conform_tensors(&next);
+  apply_query(query, &next, &notes);
+  doc_ = next;
+  ui_.notes = notes;
+  // View keys beyond the contract: anim=play starts the animation (links, benchmarks).
+  const size_t anim = query.find("anim=");
+  const bool play = anim != std::string::npos && query.compare(anim + 5, 4, "play") == 0;
+  ui_.animation.active = play;
+  ui_.animation.playing = play;
+  ui_.animation.index = 0;
+  computer_.update(doc_);
+  return notes;
+}
+
+std::string App::state_json() const {
+  return make_state_json(doc_, computer_, ui_.notes, format_hash(doc_));
+}
+
+std::string App::frame_stats_json() const {
+  char buffer[200];
+  std::snprintf(buffer, sizeof buffer,
+                "{\"frameMs\":%.3f,\"frameMsAvg\":%.3f,\"computeMs\":%.3f,\"animating\":%s}",
+                ui_.frame_ms, ui_.frame_ms_avg, computer_.last_compute_ms(),
+                ui_.animation.playing ? "true" : "false");
+  return buffer;
+}
+
+std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }
+
+void App::sync_canvas_size() {
+  double css_w = 0, css_h = 0;
+  canvas_css_size(&css_w, &css_h);
+  const float ratio = device_pixel_ratio();
+  const int width = std::max(1, static_cast<int>(std::lround(css_w * ratio)));
+  const int height = std::max(1, static_cast<int>(std::lround(css_h * ratio)));
+  if (width != framebuffer_w_ || height != framebuffer_h_) {
+    framebuffer_w_ = width;
+    framebuffer_h_ = height;
+    glfwSetWindowSize(window_, width, height);
+  }
+  // The UI works in framebuffer pixels, so text is rasterised at the screen's density.
+  if (ratio != scale_) {
+    scale_ = ratio;
+    fonts_ = apply_theme(scale_);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void App::handle_shortcuts(bool* undo, bool* redo) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;
+  const bool ctrl = io.KeyCtrl || io.KeySuper;
+  if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
+    (io.KeyShift ? *redo : *undo) = true;
+  }
+  if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) *redo = true;
+}
+
+void App::frame() {
+  const double start = now_ms();
+  if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;
+  last_frame_start_ = start;
+
+  sync_canvas_size();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+
+  bool undo = false, redo = false;
+  handle_shortcuts(&undo, &redo);
+  computer_.update(doc_);
+
+  // Hover from the previous frame drives this frame's highlights: every grid then
+  // highlights what any other grid points at, whatever order they are drawn in.
+  ui_.hover_output = ui_.next_hover_output;
+  ui_.hover_input = ui_.next_hover_input;
+  ui_.next_hover_output = {};
+  ui_.next_hover_input = {};
+  ui_.painting = false;
+
+  PanelContext ctx{doc_, ui_, computer_, fonts_, scale_, false};
+  if (computer_.has_result()) {
+    const Shape& shape = computer_.result().output.shape;
+    tick_animation(ctx, ImGui::GetIO().DeltaTime, static_cast<int>(shape[2] * shape[3]));
+  }
+  draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
+              &redo);
+
+  if (undo) doc_ = history_.undo(doc_);
+  if (redo) doc_ = history_.redo(doc_);
+  const bool editing = ImGui::IsAnyItemActive() || ui_.painting || ui_.edit_popup_open;
+  history_.observe(doc_, editing);
+  computer_.update(doc_);  // the edits of this frame show up in the next one
+  if (!editing) {
+    const std::string hash = format_hash(doc_);
+    if (hash != last_hash_) {
+      last_hash_ = hash;
+      replace_location_hash(hash);
+    }
+  }
+
+  ImGui::Render();
+  glViewport(0, 0, framebuffer_w_, framebuffer_h_);
+  glClearColor(0.085f, 0.09f, 0.11f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  ui_.frame_ms = now_ms() - start;
+  ui_.frame_ms_avg = ui_.frame_ms_avg == 0 ? ui_.frame_ms : ui_.frame_ms_avg * 0.95 + ui_.frame_ms * 0.05;
+  if (!first_frame_done_) {
+    first_frame_done_ = true;
+    notify_first_frame();
+  }
+}
+
+void App::shutdown() {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  if (window_ != nullptr) glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+}  // namespace convplay::app

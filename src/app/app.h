@@ -1,0 +1,49 @@
+// The playground app: init() once, frame() per animation frame, shutdown() never on the
+// web (nothing runs after the loop there). Owns the window, the document and its history.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compute.h"
+#include "document.h"
+#include "history.h"
+#include "theme.h"
+#include "ui_state.h"
+
+struct GLFWwindow;
+
+namespace convplay::app {
+
+class App {
+ public:
+  bool init();
+  void frame();
+  void shutdown();
+
+  // window.convplay (CONTRACT.md §4).
+  std::string state_json() const;
+  // Applies hash-style keys; returns the notes (also shown on screen).
+  std::vector<std::string> set_state(const std::string& query, bool from_defaults);
+  std::string frame_stats_json() const;
+  std::string regions_json() const;
+
+ private:
+  void sync_canvas_size();
+  void handle_shortcuts(bool* undo, bool* redo);
+  void read_embed_options();
+
+  GLFWwindow* window_ = nullptr;
+  Document doc_;
+  History history_;
+  Computer computer_;
+  UiState ui_;
+  Fonts fonts_;
+  float scale_ = 0;  // the scale the fonts were built for
+  int framebuffer_w_ = 0, framebuffer_h_ = 0;
+  std::string last_hash_;
+  bool first_frame_done_ = false;
+  double last_frame_start_ = 0;
+};
+
+}  // namespace convplay::app

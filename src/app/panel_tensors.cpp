@@ -1,0 +1,539 @@
+// The compute view: input and kernel editors, the output grid with its legend, the
+// sum behind the focused output cell, and the animation controls.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "colormap.h"
+#include "engine/padding_modes.h"
+#include "explain.h"
+#include "imgui.h"
+#include "panels.h"
+#include "presets.h"
+#include "ranges.h"
+#include "tensor_grid.h"
+#include "text.h"
+
+namespace convplay::app {
+
+namespace {
+
+float max_abs(const std::vector<float>& values, size_t begin, size_t end) {
+  float m = 0;
+  for (size_t i = begin; i < end && i < values.size(); ++i) m = std::max(m, std::fabs(values[i]));
+  return m > 0 ? m : 1.0f;
+}
+
+void muted_text(const PanelContext& ctx, const char* text_value) {
+  ImGui::PushFont(ctx.fonts.small);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMuted));
+  ImGui::TextUnformatted(text_value);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+std::string shape_text(const Shape& shape) {
+  std::string out = "[";
+  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+  return out + "]";
+}
+
+void block_title(const PanelContext& ctx, const char* format, const Shape& shape) {
+  char title[160];
+  std::snprintf(title, sizeof title, format, shape_text(shape).c_str());
+  ImGui::PushFont(ctx.fonts.body);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+}
+
+// A compact channel picker: "channel 2 / 4" with arrows; nothing when there is one.
+void channel_picker(const char* id, const char* format, int* value, int count) {
+  if (count <= 1) {
+    *value = 0;
+    return;
+  }
+  *value = std::clamp(*value, 0, count - 1);
+  ImGui::PushID(id);
+  if (ImGui::ArrowButton("prev", ImGuiDir_Left)) *value = (*value + count - 1) % count;
+  ImGui::SameLine(0, 4);
+  ImGui::Text(format, *value, count);
+  ImGui::SameLine(0, 4);
+  if (ImGui::ArrowButton("next", ImGuiDir_Right)) *value = (*value + 1) % count;
+  ImGui::PopID();
+}
+
+void preset_menu(PanelContext& ctx, const char* id, TensorKind kind) {
+  const Text& t = text();
+  ImGui::PushID(id);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 150.0f * ctx.scale));
+  const Preset current = kind == TensorKind::kInput ? ctx.doc.input_preset : ctx.doc.weight_preset;
+  const bool edited = kind == TensorKind::kInput ? ctx.doc.input_edited : ctx.doc.weight_edited;
+  char preview[64];
+  std::snprintf(preview, sizeof preview, "%s%s", t.preset_names[static_cast<int>(current)],
+                edited ? " *" : "");
+  if (ImGui::BeginCombo(t.preset_label, preview)) {
+    for (int i = 0; i < kPresetCount; ++i) {
+      if (ImGui::Selectable(t.preset_names[i], !edited && static_cast<int>(current) == i)) {
+        apply_preset(&ctx.doc, kind, static_cast<Preset>(i));
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PopID();
+}
+
+// Paints the brush into a cell while the mouse is held; opens the value editor on
+// double-click or right-click.
+void handle_edit(PanelContext& ctx, const GridHit& hit, TensorKind kind, int rows, int cols,
+                 size_t plane_offset) {
+  if (!hit.hovered || hit.y < 0 || hit.x < 0 || hit.y >= rows || hit.x >= cols) return;
+  const size_t index = plane_offset + static_cast<size_t>(hit.y * cols + hit.x);
+  std::vector<float>& values = tensor_values(&ctx.doc, kind);
+  if (index >= values.size()) return;
+  if (hit.double_clicked || hit.right_clicked) {
+    ctx.ui.edit_popup_open = true;
+    ctx.ui.edit_kind = kind;
+    ctx.ui.edit_index = static_cast<int>(index);
+    ctx.ui.edit_value = values[index];
+    ImGui::OpenPopup("##edit_value");
+    return;
+  }
+  if (hit.active) {
+    ctx.ui.painting = true;
+    if (values[index] != ctx.ui.brush) {
+      values[index] = ctx.ui.brush;
+      (kind == TensorKind::kInput ? ctx.doc.input_edited : ctx.doc.weight_edited) = true;
+    }
+  }
+}
+
+// The explanation of the focused output cell, cached per frame (several grids ask).
+const Explanation* focus_explanation(const PanelContext& ctx) {
+  static Explanation cached;
+  static int cached_frame = -1;
+  static bool cached_valid = false;
+  if (cached_frame == ImGui::GetFrameCount()) return cached_valid ? &cached : nullptr;
+  cached_frame = ImGui::GetFrameCount();
+  cached_valid = false;
+  const CellRef focus = focused_output(ctx);
+  if (!focus.valid || !ctx.computer.has_result()) return nullptr;
+  const Shape& shape = ctx.computer.result().output.shape;
+  if (focus.channel >= shape[1] || focus.y >= shape[2] || focus.x >= shape[3]) return nullptr;
+  cached = explain_output(ctx.computer.result(), focus.channel, focus.y, focus.x);
+  cached_valid = true;
+  return &cached;
+}
+
+// Output cells reached by the hovered input cell, as a mask over the shown channel.
+const std::vector<char>& reach_mask(const PanelContext& ctx) {
+  static std::vector<char> mask;
+  static CellRef cached_for;
+  static int cached_channel = -1;
+  static const void* cached_result = nullptr;
+  static Document cached_doc;
+  const CellRef& hover = ctx.ui.hover_input;
+  if (!ctx.computer.has_result() || !hover.valid) {
+    mask.clear();
+    cached_for = {};
+    return mask;
+  }
+  const Result& r = ctx.computer.result();
+  if (hover == cached_for && cached_channel == ctx.ui.output_channel && cached_result == &r &&
+      cached_doc == r.doc) {
+    return mask;
+  }
+  cached_for = hover;
+  cached_channel = ctx.ui.output_channel;
+  cached_result = &r;
+  cached_doc = r.doc;
+  const Shape& shape = r.output.shape;
+  mask.assign(static_cast<size_t>(shape[2] * shape[3]), 0);
+  if (hover.channel >= r.doc.in_channels || hover.y >= r.doc.in.h || hover.x >= r.doc.in.w) return mask;
+  for (const OutputCell& cell : reach_of_input(r, hover.channel, hover.y, hover.x)) {
+    if (cell.out_channel == ctx.ui.output_channel) {
+      mask[static_cast<size_t>(cell.oy * shape[3] + cell.ox)] = 1;
+    }
+  }
+  return mask;
+}
+
+}  // namespace
+
+float block_width(const PanelContext& ctx, int count) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (ctx.narrow) return avail;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  return std::max(200.0f * ctx.scale, (avail - spacing * static_cast<float>(count - 1)) /
+                                          static_cast<float>(count));
+}
+
+void flow_next(float width, bool* first) {
+  if (*first) {
+    *first = false;
+    return;
+  }
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  const float right = ImGui::GetItemRectMax().x + spacing + width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit + 1.0f) ImGui::SameLine(0, spacing);
+}
+
+void draw_input_block(PanelContext& ctx, float width, bool editable) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  ImGui::BeginGroup();
+  block_title(ctx, t.input_title, input_shape(doc));
+  channel_picker("in_ch", t.channel_fmt, &ctx.ui.input_channel, doc.in_channels);
+  if (editable) preset_menu(ctx, "in_preset", TensorKind::kInput);
+
+  const bool have = ctx.computer.has_result();
+  const Result* r = have ? &ctx.computer.result() : nullptr;
+  // Ghost cells: the padding ring of a Conv2d, with values from its padding mode.
+  Pads pads;
+  PaddingMode mode = PaddingMode::kZeros;
+  if (r != nullptr && !is_transposed(r->doc) && r->doc.in == doc.in) {
+    pads = r->conv.pads;
+    mode = r->conv.padding_mode;
+  }
+  GridSpec spec;
+  spec.id = "input_grid";
+  spec.rows = doc.in.h;
+  spec.cols = doc.in.w;
+  spec.ghost_top = static_cast<int>(pads.top);
+  spec.ghost_bottom = static_cast<int>(pads.bottom);
+  spec.ghost_left = static_cast<int>(pads.left);
+  spec.ghost_right = static_cast<int>(pads.right);
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols + spec.ghost_left + spec.ghost_right,
+                       12.0f * ctx.scale, 44.0f * ctx.scale);
+  const int channel = ctx.ui.input_channel;
+  const size_t plane = static_cast<size_t>(channel * doc.in.h * doc.in.w);
+  const float scale = max_abs(doc.input, plane, plane + static_cast<size_t>(doc.in.h * doc.in.w));
+  const Explanation* focus = focus_explanation(ctx);
+  auto source = [&](int y, int x, int* sy, int* sx) {
+    *sy = static_cast<int>(padded_source_index(y, doc.in.h, mode));
+    *sx = static_cast<int>(padded_source_index(x, doc.in.w, mode));
+    return *sy >= 0 && *sx >= 0;
+  };
+  auto value = [&](int y, int x) {
+    int sy, sx;
+    if (!source(y, x, &sy, &sx)) return 0.0f;
+    return doc.input[plane + static_cast<size_t>(sy * doc.in.w + sx)];
+  };
+  auto look = [&](int y, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(y, x) / scale);
+    cell.ghost = y < 0 || x < 0 || y >= doc.in.h || x >= doc.in.w;
+    if (focus != nullptr) {
+      for (const Term& term : focus->terms) {
+        if (term.in_channel != channel) continue;
+        if (term.py == y && term.px == x) {
+          cell.outline = colors::kHighlight;
+          cell.outline_width = 2.5f;
+        }
+      }
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  if (hit.hovered) {
+    ctx.ui.next_hover_input = CellRef{true, channel, hit.y, hit.x};
+    const bool ghost = hit.y < 0 || hit.x < 0 || hit.y >= doc.in.h || hit.x >= doc.in.w;
+    if (ghost) {
+      // A ghost cell stands for its source cell: hovering it shows where it comes from.
+      int sy = -1, sx = -1;
+      ctx.ui.next_hover_input.valid = false;
+      if (source(hit.y, hit.x, &sy, &sx)) {
+        ImGui::SetTooltip(t.ghost_cell_fmt, hit.y, hit.x, padding_mode_name(mode), sy, sx,
+                          format_value(value(hit.y, hit.x)).c_str());
+        ctx.ui.next_hover_input = CellRef{true, channel, sy, sx};
+      } else {
+        ImGui::SetTooltip(t.ghost_zero_fmt, hit.y, hit.x);
+      }
+    }
+  }
+  if (editable) handle_edit(ctx, hit, TensorKind::kInput, doc.in.h, doc.in.w, plane);
+  ImGui::EndGroup();
+}
+
+void draw_kernel_block(PanelContext& ctx, float width, bool editable) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  const Shape shape = weight_shape(doc);
+  ImGui::BeginGroup();
+  block_title(ctx, t.kernel_title, shape);
+  const int a_count = static_cast<int>(shape[0]), b_count = static_cast<int>(shape[1]);
+  ctx.ui.kernel_a = std::clamp(ctx.ui.kernel_a, 0, a_count - 1);
+  ctx.ui.kernel_b = std::clamp(ctx.ui.kernel_b, 0, b_count - 1);
+  if (a_count > 1 || b_count > 1) {
+    ImGui::PushID("kernel_pair");
+    if (ImGui::ArrowButton("prev", ImGuiDir_Left)) {
+      int flat = ctx.ui.kernel_a * b_count + ctx.ui.kernel_b;
+      flat = (flat + a_count * b_count - 1) % (a_count * b_count);
+      ctx.ui.kernel_a = flat / b_count;
+      ctx.ui.kernel_b = flat % b_count;
+    }
+    ImGui::SameLine(0, 4);
+    ImGui::Text(t.kernel_pair_fmt, ctx.ui.kernel_a, ctx.ui.kernel_b);
+    ImGui::SameLine(0, 4);
+    if (ImGui::ArrowButton("next", ImGuiDir_Right)) {
+      int flat = (ctx.ui.kernel_a * b_count + ctx.ui.kernel_b + 1) % (a_count * b_count);
+      ctx.ui.kernel_a = flat / b_count;
+      ctx.ui.kernel_b = flat % b_count;
+    }
+    ImGui::PopID();
+  }
+  if (editable) preset_menu(ctx, "w_preset", TensorKind::kWeight);
+  GridSpec spec;
+  spec.id = "kernel_grid";
+  spec.rows = doc.kernel.h;
+  spec.cols = doc.kernel.w;
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 12.0f * ctx.scale, 44.0f * ctx.scale);
+  const size_t plane = static_cast<size_t>((ctx.ui.kernel_a * b_count + ctx.ui.kernel_b) *
+                                           doc.kernel.h * doc.kernel.w);
+  const float scale =
+      max_abs(doc.weight, plane, plane + static_cast<size_t>(doc.kernel.h * doc.kernel.w));
+  const Explanation* focus = focus_explanation(ctx);
+  auto value = [&](int y, int x) {
+    const size_t i = plane + static_cast<size_t>(y * doc.kernel.w + x);
+    return i < doc.weight.size() ? doc.weight[i] : 0.0f;
+  };
+  auto look = [&](int y, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(y, x) / scale);
+    if (focus != nullptr) {
+      for (const Term& term : focus->terms) {
+        if (term.out_or_in == ctx.ui.kernel_a && term.weight_ch == ctx.ui.kernel_b &&
+            term.ky == y && term.kx == x) {
+          cell.outline = colors::kHighlight;
+          cell.outline_width = 2.5f;
+        }
+      }
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  if (hit.hovered && !hit.active) {
+    ImGui::SetTooltip(t.kernel_tap_fmt, ctx.ui.kernel_a, ctx.ui.kernel_b, hit.y, hit.x,
+                      format_value(value(hit.y, hit.x)).c_str());
+  }
+  if (editable) handle_edit(ctx, hit, TensorKind::kWeight, doc.kernel.h, doc.kernel.w, plane);
+  ImGui::EndGroup();
+}
+
+void draw_output_block(PanelContext& ctx, float width, bool overlap_toggle) {
+  const Text& t = text();
+  ImGui::BeginGroup();
+  if (!ctx.computer.has_result()) {
+    ImGui::EndGroup();
+    return;
+  }
+  const Result& r = ctx.computer.result();
+  block_title(ctx, t.output_title, r.output.shape);
+  const int channels = static_cast<int>(r.output.shape[1]);
+  const int oh = static_cast<int>(r.output.shape[2]), ow = static_cast<int>(r.output.shape[3]);
+  channel_picker("out_ch", t.channel_fmt, &ctx.ui.output_channel, channels);
+  const bool transposed = is_transposed(r.doc);
+  if (overlap_toggle && transposed) ImGui::Checkbox(t.show_overlap, &ctx.ui.show_overlap);
+  const bool overlap = transposed && ctx.ui.show_overlap;
+  static std::vector<int> counts;
+  if (overlap) counts = overlap_counts(r, ctx.ui.output_channel);
+  int max_count = 1;
+  for (int c : counts) max_count = std::max(max_count, c);
+
+  GridSpec spec;
+  spec.id = overlap_toggle ? "output_grid_scatter" : "output_grid";
+  spec.rows = oh;
+  spec.cols = ow;
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, ow, 12.0f * ctx.scale, 44.0f * ctx.scale);
+  const size_t plane = static_cast<size_t>(ctx.ui.output_channel * oh * ow);
+  const float scale = max_abs(r.output.data, plane, plane + static_cast<size_t>(oh * ow));
+  const CellRef focus = focused_output(ctx);
+  const std::vector<char>& reach = reach_mask(ctx);
+  const Animation& anim = ctx.ui.animation;
+  auto value = [&](int y, int x) {
+    if (overlap) return static_cast<float>(counts[static_cast<size_t>(y * ow + x)]);
+    return r.output.data[plane + static_cast<size_t>(y * ow + x)];
+  };
+  auto look = [&](int y, int x) {
+    CellLook cell;
+    cell.fill = overlap ? sequential_color(value(y, x) / static_cast<float>(max_count))
+                        : diverging_color(value(y, x) / scale);
+    if (anim.active && !ctx.ui.hover_output.valid && y * ow + x > anim.index) cell.faded = true;
+    if (focus.valid && focus.channel == ctx.ui.output_channel && focus.y == y && focus.x == x) {
+      cell.outline = colors::kHighlight;
+      cell.outline_width = 3.0f;
+    } else if (!reach.empty() && reach[static_cast<size_t>(y * ow + x)]) {
+      cell.outline = colors::kReach;
+      cell.outline_width = 2.5f;
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  if (hit.hovered) ctx.ui.next_hover_output = CellRef{true, ctx.ui.output_channel, hit.y, hit.x};
+
+  // Legend: the colour map with its end values.
+  const float legend_w = std::min(220.0f * ctx.scale, std::max(spec.cell * static_cast<float>(ow), 140.0f * ctx.scale));
+  const float legend_h = 10.0f * ctx.scale;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const int steps = 32;
+  for (int i = 0; i < steps; ++i) {
+    const float f0 = static_cast<float>(i) / steps, f1 = static_cast<float>(i + 1) / steps;
+    const ImU32 color = overlap ? sequential_color(f0) : diverging_color(f0 * 2.0f - 1.0f);
+    draw->AddRectFilled(ImVec2(p.x + legend_w * f0, p.y), ImVec2(p.x + legend_w * f1 + 0.5f, p.y + legend_h), color);
+  }
+  ImGui::Dummy(ImVec2(legend_w, legend_h));
+  ImGui::PushFont(ctx.fonts.small);
+  char left[32], right[32];
+  if (overlap) {
+    std::snprintf(left, sizeof left, "0");
+    std::snprintf(right, sizeof right, "%d", max_count);
+  } else {
+    std::snprintf(left, sizeof left, "%s", format_value(-scale).c_str());
+    std::snprintf(right, sizeof right, "+%s", format_value(scale).c_str());
+  }
+  const float y = ImGui::GetCursorPosY();
+  ImGui::TextUnformatted(left);
+  const char* middle = overlap ? t.overlap_legend : "0";
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (legend_w - ImGui::CalcTextSize(middle).x) * 0.5f, y));
+  ImGui::TextUnformatted(middle);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + legend_w - ImGui::CalcTextSize(right).x, y));
+  ImGui::TextUnformatted(right);
+  ImGui::PopFont();
+  ImGui::EndGroup();
+}
+
+void draw_explanation(PanelContext& ctx) {
+  const Text& t = text();
+  const Explanation* e = focus_explanation(ctx);
+  ImGui::PushTextWrapPos(0.0f);
+  if (e == nullptr) {
+    const CellRef& in = ctx.ui.hover_input;
+    if (in.valid && ctx.computer.has_result()) {
+      const Document& doc = ctx.doc;
+      if (in.y < doc.in.h && in.x < doc.in.w && in.channel < doc.in_channels) {
+        const float v = doc.input[static_cast<size_t>((in.channel * doc.in.h + in.y) * doc.in.w + in.x)];
+        size_t count = 0;
+        for (char c : reach_mask(ctx)) count += c != 0;
+        ImGui::Text(t.input_reach_fmt, in.channel, in.y, in.x, format_value(v).c_str(),
+                    static_cast<int>(count));
+      }
+    } else {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kMuted), "%s", t.hover_output_help);
+    }
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  // y[c, i, j] = x·w + x·w + … + b = sum
+  std::string line = "y[" + std::to_string(e->out_channel) + ", " + std::to_string(e->oy) + ", " +
+                     std::to_string(e->ox) + "] = ";
+  constexpr size_t kMaxTerms = 16;
+  const size_t shown = std::min(e->terms.size(), kMaxTerms);
+  for (size_t i = 0; i < shown; ++i) {
+    const Term& term = e->terms[i];
+    if (i > 0) line += " + ";
+    const std::string x = format_value(term.x), w = format_value(term.w);
+    line += (term.x < 0 ? "(" + x + ")" : x) + "\u00b7" + (term.w < 0 ? "(" + w + ")" : w);
+  }
+  if (e->terms.empty()) line += "0";
+  if (e->terms.size() > shown) {
+    char more[80];
+    std::snprintf(more, sizeof more, t.explain_more_terms_fmt,
+                  static_cast<int>(e->terms.size() - shown));
+    line += more;
+  }
+  if (e->has_bias) line += " + " + format_value(e->bias) + " (b)";
+  line += " = " + format_value(static_cast<float>(e->sum));
+  ImGui::PushFont(ctx.fonts.body);
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopFont();
+  const double diff = std::fabs(e->sum - static_cast<double>(e->engine_value));
+  if (diff > 1e-3 * (1.0 + std::fabs(static_cast<double>(e->engine_value)))) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), t.explain_check_fmt,
+                       format_value(e->engine_value).c_str());
+  }
+  ImGui::PopTextWrapPos();
+}
+
+void draw_value_editor_popup(PanelContext& ctx) {
+  const Text& t = text();
+  if (ctx.ui.edit_popup_open && !ImGui::IsPopupOpen("##edit_value")) {
+    ImGui::OpenPopup("##edit_value");
+  }
+  if (ImGui::BeginPopup("##edit_value")) {
+    ImGui::TextUnformatted(t.edit_value_title);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(160.0f * ctx.scale);
+    const bool enter = ImGui::InputFloat("##value", &ctx.ui.edit_value, 0.5f, 1.0f, "%.4g",
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    const bool ok = ImGui::Button("OK");
+    if (enter || ok) {
+      std::vector<float>& values = tensor_values(&ctx.doc, ctx.ui.edit_kind);
+      const size_t i = static_cast<size_t>(ctx.ui.edit_index);
+      if (i < values.size() && std::isfinite(ctx.ui.edit_value)) {
+        values[i] = std::clamp(ctx.ui.edit_value, -kValueLimit, kValueLimit);
+        if (ctx.ui.edit_kind == TensorKind::kInput) ctx.doc.input_edited = true;
+        if (ctx.ui.edit_kind == TensorKind::kWeight) ctx.doc.weight_edited = true;
+        if (ctx.ui.edit_kind == TensorKind::kBias) ctx.doc.bias_edited = true;
+      }
+      ImGui::CloseCurrentPopup();
+      ctx.ui.edit_popup_open = false;
+    }
+    ImGui::EndPopup();
+  } else {
+    ctx.ui.edit_popup_open = false;
+  }
+}
+
+void draw_compute_panel(PanelContext& ctx) {
+  const Text& t = text();
+  int positions = 0;
+  if (ctx.computer.has_result()) {
+    const Shape& shape = ctx.computer.result().output.shape;
+    positions = static_cast<int>(shape[2] * shape[3]);
+  }
+
+  // Brush: the value a click or drag paints.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(t.brush_label);
+  for (float v : {-1.0f, 0.0f, 1.0f, 2.0f, 3.0f}) {
+    ImGui::SameLine(0, 4);
+    const std::string label = format_value(v);
+    const bool selected = ctx.ui.brush == v;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) ctx.ui.brush = v;
+    if (selected) ImGui::PopStyleColor();
+  }
+  ImGui::SameLine(0, 4);
+  ImGui::SetNextItemWidth(90.0f * ctx.scale);
+  ImGui::InputFloat("##brush", &ctx.ui.brush, 0, 0, "%.3g");
+  ctx.ui.brush = std::isfinite(ctx.ui.brush) ? std::clamp(ctx.ui.brush, -kValueLimit, kValueLimit) : 1.0f;
+  if (!ctx.narrow) {
+    ImGui::SameLine();
+    muted_text(ctx, t.edit_help);
+  } else {
+    muted_text(ctx, t.edit_help);
+  }
+  ImGui::Spacing();
+
+  const float width = block_width(ctx, 3);
+  bool first = true;
+  flow_next(width, &first);
+  draw_input_block(ctx, width, true);
+  flow_next(width, &first);
+  draw_kernel_block(ctx, width, true);
+  flow_next(width, &first);
+  draw_output_block(ctx, width, true);
+
+  ImGui::Spacing();
+  ImGui::Separator();
+  draw_animation_controls(ctx, positions);
+  draw_explanation(ctx);
+}
+
+}  // namespace convplay::app

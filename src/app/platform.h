@@ -1,0 +1,21 @@
+// What the app needs from the page around it: canvas size and pixel density, the URL,
+// and the window.convplay hook. Implemented for the browser in platform_web.cpp.
+#pragma once
+
+#include <string>
+
+namespace convplay::app {
+
+float device_pixel_ratio();
+// The canvas's size in CSS pixels.
+void canvas_css_size(double* width, double* height);
+std::string location_hash();   // without '#'
+std::string location_query();  // without '?'
+// Updates the address bar without adding a history entry or firing hashchange.
+void replace_location_hash(const std::string& hash);
+// Tells the shell the first frame is on screen: it hides the loading state and sets
+// window.convplay.ready.
+void notify_first_frame();
+double now_ms();
+
+}  // namespace convplay::app

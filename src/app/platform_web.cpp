@@ -1,0 +1,61 @@
+// The browser side of platform.h, through Emscripten's HTML5 API and small EM_JS glue.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+
+#include "platform.h"
+
+// clang-format off
+EM_JS(char*, convplay_js_location_part, (int which), {
+  var text = which === 0 ? window.location.hash : window.location.search;
+  if (text.length > 0) text = text.substring(1);
+  // embed.html is embed mode whatever its query says (the query still picks the panels).
+  if (which === 1 && window.convplayShell && window.convplayShell.embed) text += '&embed=1';
+  var length = lengthBytesUTF8(text) + 1;
+  var buffer = _malloc(length);
+  stringToUTF8(text, buffer, length);
+  return buffer;
+});
+
+EM_JS(void, convplay_js_replace_hash, (const char* hash), {
+  var text = '#' + UTF8ToString(hash);
+  if (window.location.hash !== text) {
+    history.replaceState(history.state, "", text);
+  }
+});
+
+EM_JS(void, convplay_js_first_frame, (), {
+  if (window.convplayShell && window.convplayShell.onFirstFrame) window.convplayShell.onFirstFrame();
+});
+// clang-format on
+
+namespace convplay::app {
+
+float device_pixel_ratio() {
+  const double ratio = emscripten_get_device_pixel_ratio();
+  return ratio > 0.25 && ratio < 8.0 ? static_cast<float>(ratio) : 1.0f;
+}
+
+void canvas_css_size(double* width, double* height) {
+  if (emscripten_get_element_css_size("#canvas", width, height) != EMSCRIPTEN_RESULT_SUCCESS) {
+    *width = 1280;
+    *height = 720;
+  }
+}
+
+namespace {
+std::string take_js_string(char* text) {
+  std::string result = text != nullptr ? text : "";
+  std::free(text);
+  return result;
+}
+}  // namespace
+
+std::string location_hash() { return take_js_string(convplay_js_location_part(0)); }
+std::string location_query() { return take_js_string(convplay_js_location_part(1)); }
+void replace_location_hash(const std::string& hash) { convplay_js_replace_hash(hash.c_str()); }
+void notify_first_frame() { convplay_js_first_frame(); }
+double now_ms() { return emscripten_get_now(); }
+
+}  // namespace convplay::app

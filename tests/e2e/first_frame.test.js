@@ -1,0 +1,83 @@
+// The page draws a real first frame (checked on the pixels) for several states, at
+// desktop and phone sizes, and says so in words when WebGL2 is missing.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const { serveSite, launchBrowser, openPlayground, canvasPixelStats } = require('./harness');
+
+let site, browser, close;
+
+test.before(async () => {
+  site = await serveSite();
+  ({ browser, close } = await launchBrowser());
+});
+
+test.after(async () => {
+  await close();
+  await site.close();
+});
+
+const HASHES = [
+  '',
+  'op=conv2d&in=5x5&k=3&p=1',
+  'op=conv_transpose2d&in=3x3&k=3&s=2&op_pad=1',
+  'op=conv2d&in=32x32&cin=4&cout=4&k=3&p=1&mode=circular',
+  'op=conv2d&in=6x4&k=4x2&p=same&d=2',
+];
+
+for (const [width, height, dpr] of [[1280, 720, 1], [390, 844, 3]]) {
+  test(`first frame is drawn at ${width}x${height} (devicePixelRatio ${dpr})`, async () => {
+    const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: dpr });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    for (const hash of HASHES) {
+      await page.goto('about:blank');
+      await openPlayground(page, `${site.url}/index.html#${hash}`);
+      assert.strictEqual(await page.isHidden('#loading'), true, 'loading state hidden');
+      // The canvas is backed at the screen's density (crisp on HiDPI).
+      const backing = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
+      });
+      assert.strictEqual(backing.w, Math.round(backing.cssW * dpr), `${hash}: canvas width`);
+      assert.strictEqual(backing.h, Math.round(backing.cssH * dpr), `${hash}: canvas height`);
+      // Drawn, not blank: many colours (the colour maps, text) and plenty of non-background.
+      const stats = await canvasPixelStats(page);
+      assert.ok(stats.colors > 40, `${hash}: ${stats.colors} colours`);
+      assert.ok(stats.nonBackground > stats.sampled * 0.03, `${hash}: ${stats.nonBackground} drawn pixels`);
+    }
+    assert.deepStrictEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the canvas follows a window resize', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await openPlayground(page, `${site.url}/index.html#in=4x4`);
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 700, null, { timeout: 5000 });
+  const stats = await canvasPixelStats(page);
+  assert.ok(stats.colors > 40);
+  await page.close();
+});
+
+test('without WebGL2 the page explains instead of staying blank', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  await page.goto(`${site.url}/index.html`);
+  await page.waitForSelector('#no-webgl2:not([hidden])', { timeout: 5000 });
+  const message = await page.textContent('#no-webgl2');
+  assert.match(message, /WebGL2/);
+  assert.strictEqual(await page.isHidden('#loading'), true);
+  await page.close();
+});
+
+test('embed.html draws the playground in embed mode', async () => {
+  const page = await browser.newPage({ viewport: { width: 720, height: 480 } });
+  await openPlayground(page, `${site.url}/embed.html#op=conv_transpose2d&in=2x2&k=3&s=2`);
+  const state = await page.evaluate(() => window.convplay.getState());
+  assert.deepStrictEqual(state.outputShape, [1, 1, 5, 5]);
+  const stats = await canvasPixelStats(page);
+  assert.ok(stats.colors > 40);
+  await page.close();
+});

@@ -1,0 +1,85 @@
+// Shared by the e2e tests and bench/frame_time.js: serve build/site on a free local port
+// and drive Debian's Chromium (WebGL2 through SwiftShader) with playwright-core.
+'use strict';
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const SITE_DIR = path.resolve(__dirname, '..', '..', 'build', 'site');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png',
+};
+
+// A static file server for build/site on 127.0.0.1, port chosen by the OS.
+function serveSite(dir = SITE_DIR) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir)) { res.writeHead(403); res.end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404); res.end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+                           'Cache-Control': 'no-store' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}`,
+                close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+// playwright-core gives every launch a fresh temporary profile (--user-data-dir).
+async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run'],
+  });
+  const close = () => browser.close();
+  return { browser, close };
+}
+
+// Opens `page` at `url` and waits until window.convplay.ready (the first frame is drawn).
+async function openPlayground(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.convplay && window.convplay.ready === true, null,
+                             { timeout: 30000 });
+  // One more animation frame so that the state read back is the one on screen.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+// Pixels of the canvas (WebGL, read through a screenshot): how many distinct colours and
+// how many pixels differ from the background.
+async function canvasPixelStats(page) {
+  const png = await page.screenshot({ type: 'png' });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    const colors = new Set();
+    let nonBackground = 0;
+    const bg = [data[data.length - 4], data[data.length - 3], data[data.length - 2]];
+    for (let i = 0; i < data.length; i += 16) {
+      colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 30) nonBackground++;
+    }
+    return { colors: colors.size, nonBackground, sampled: data.length / 16 };
+  }, png.toString('base64'));
+}
+
+module.exports = { SITE_DIR, serveSite, launchBrowser, openPlayground, canvasPixelStats };

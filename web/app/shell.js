@@ -1,0 +1,127 @@
+// The page shell of the playground: checks for WebGL2, shows the loading state, loads
+// playground.js, and exposes window.convplay (CONTRACT.md §4) once the first frame is
+// drawn. The app itself is C++ (src/app); this file only connects it to the page.
+(function () {
+  'use strict';
+  var shell = window.convplayShell = window.convplayShell || {};
+  var loading = document.getElementById('loading');
+  var status = document.getElementById('loading-status');
+  var canvas = document.getElementById('canvas');
+
+  function show(id) {
+    var el = document.getElementById(id);
+    if (el) el.hidden = false;
+  }
+
+  function hasWebGL2() {
+    try {
+      var probe = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && probe.getContext('webgl2'));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  if (!hasWebGL2()) {
+    loading.hidden = true;
+    show('no-webgl2');
+    return;
+  }
+
+  // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5x6&x=..." (the hash's syntax).
+  var DATA_KEYS = { input: 'x', weight: 'w', biasValues: 'b', x: 'x', w: 'w', b: 'b' };
+  function toQuery(partial) {
+    var parts = [];
+    Object.keys(partial || {}).forEach(function (key) {
+      var value = partial[key];
+      if (value === undefined || value === null) return;
+      if (DATA_KEYS[key]) {
+        parts.push(DATA_KEYS[key] + '=' + Array.prototype.join.call(value, ','));
+        return;
+      }
+      if (Array.isArray(value)) value = value.join('x');
+      if (value === true) value = 1;
+      if (value === false) value = 0;
+      parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value)));
+    });
+    return parts.join('&');
+  }
+
+  function getState() {
+    return JSON.parse(Module.UTF8ToString(Module._convplay_get_state()));
+  }
+
+  shell.onFirstFrame = function () {
+    shell.firstFrameMs = performance.now();
+    loading.hidden = true;
+    window.convplay = {
+      ready: true,
+      getState: getState,
+      setState: function (partial) {
+        var query = typeof partial === 'string' ? partial : toQuery(partial);
+        Module.ccall('convplay_set_state', 'number', ['string'], [query]);
+        return getState();
+      },
+      // Where each tensor grid is on screen, in CSS pixels (for tests that drag on cells).
+      regions: function () {
+        return JSON.parse(Module.UTF8ToString(Module._convplay_regions()));
+      },
+      // Frame timing of the app (for bench/frame_time.*).
+      frameStats: function () {
+        return JSON.parse(Module.UTF8ToString(Module._convplay_frame_stats()));
+      },
+    };
+    window.dispatchEvent(new Event('convplay-ready'));
+  };
+
+  window.addEventListener('hashchange', function () {
+    if (!window.convplay) return;
+    Module.ccall('convplay_set_hash', null, ['string'], [window.location.hash]);
+  });
+
+  // Emscripten 3.1.6's GLFW ignores touches: forward them as mouse events, so taps and
+  // drags edit cells on phones too.
+  function forwardTouch(type) {
+    return function (event) {
+      var touch = event.changedTouches[0];
+      if (!touch) return;
+      event.preventDefault();
+      canvas.dispatchEvent(new MouseEvent(type, {
+        clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX,
+        screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true,
+      }));
+    };
+  }
+  canvas.addEventListener('touchstart', function (event) {
+    // Move first, so ImGui sees the finger over the cell before the press.
+    forwardTouch('mousemove')(event);
+    forwardTouch('mousedown')(event);
+  }, { passive: false });
+  canvas.addEventListener('touchmove', forwardTouch('mousemove'), { passive: false });
+  canvas.addEventListener('touchend', forwardTouch('mouseup'), { passive: false });
+  canvas.addEventListener('touchcancel', forwardTouch('mouseup'), { passive: false });
+  canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
+  canvas.addEventListener('webglcontextlost', function (event) {
+    event.preventDefault();
+    status.textContent = 'The graphics context was lost. Reload the page to continue.';
+    loading.hidden = false;
+  });
+
+  window.Module = {
+    canvas: canvas,
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.warn(text); },
+    setStatus: function (text) { if (text) status.textContent = text; },
+    onAbort: function (what) {
+      status.textContent = 'The playground stopped: ' + what;
+      loading.hidden = false;
+    },
+  };
+
+  var script = document.createElement('script');
+  script.src = 'playground.js';
+  script.async = true;
+  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
+  document.body.appendChild(script);
+  canvas.focus();
+})();
