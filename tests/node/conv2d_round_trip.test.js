@@ -60,3 +60,14 @@ test('invalid convolutions are rejected as conv2d rejects them', async () => {
   assertError(() => cp.conv2dRoundTrip([1, 1, 5, 5], [1, 1, 3, 3], { stride: 0 }), { code: 'non_positive_stride' });
   assertError(() => cp.conv2dRoundTrip([1, 1, 5, 5], [1, 1, 3, 3], { padding: 'same' }), { code: 'bad_argument', param: 'padding' });
 });
+
+test('a stride too large to list every candidate is refused by name, and the module lives on', async () => {
+  const cp = await loadModule();
+  for (const stride of [65537, 2 ** 29]) {
+    assertError(() => cp.conv2dRoundTrip([1, 1, 5, 5], [1, 1, 3, 3], { stride: [stride, 1] }),
+                { code: 'too_large', param: 'stride' });
+  }
+  const trip = cp.conv2dRoundTrip([1, 1, 5, 5], [1, 1, 3, 3], { stride: [65536, 1] });
+  assert.equal(trip.height.candidates.length, 65536);
+  assert.deepEqual(cp.conv2dRoundTrip([1, 1, 7, 7], [1, 1, 3, 3], { stride: 2 }).width.candidates.map((c) => c.inputSize), [7, 8]);
+});
