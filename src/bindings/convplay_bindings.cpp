@@ -6,7 +6,6 @@
 #include <emscripten/bind.h>
 #include <malloc.h>
 
-#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -44,7 +43,7 @@ int fail(Status status) {
 
 // ---- reading the argument block -----------------------------------------------------
 
-// Reads values in the order convplay_api.js writes them (see `Request` there).
+// Reads values in the order the glue writes them (the layout is at the top of api_arguments.js).
 class BlockReader {
  public:
   explicit BlockReader(const double* block) : p_(block) {}
@@ -259,7 +258,6 @@ int run_conv_transpose2d_as_conv(uintptr_t block) {
 // One axis of the round trip. In: input size, kernel, stride, padding, dilation.
 // Out: output size, candidate count, and the address of (input size, output padding,
 // valid) triples, kept in g_round_trip because the count depends on the stride.
-
 int run_conv2d_round_trip(uintptr_t block) {
   BlockReader in(block_at(block));
   int64_t input_size = in.integer();
