@@ -40,7 +40,7 @@ function convplayStage(op, input, weight, bias, addresses) {
     convplayRequest[1] = weight ? weightAddress : 0;
     convplayRequest[2] = bias ? biasAddress : 0;
   }
-  var heap64 = HEAPF64;  // read after any growth above
+  var heap64 = HEAPF64;  // read after any growth above; addresses < 2 GiB, so >> is safe
   var at = base >> 3;
   for (var i = 0; i < convplayRequestLength; i++) heap64[at + i] = convplayRequest[i];
   if (input) HEAPF32.set(input, inputAddress >> 2);
