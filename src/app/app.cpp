@@ -85,6 +85,17 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
   ui_.animation.active = play;
   ui_.animation.playing = play;
   ui_.animation.index = 0;
+  // tab=compute|scatter|shapes|params opens that view (a link to a view).
+  const size_t tab = query.find("tab=");
+  if (tab != std::string::npos) {
+    const std::string name = query.substr(tab + 4, query.find('&', tab) - (tab + 4));
+    const Tab chosen = name == "shapes"    ? Tab::kShapes
+                       : name == "scatter" ? Tab::kAsConv
+                       : name == "params"  ? Tab::kParameters
+                                           : Tab::kCompute;
+    ui_.requested_tab = chosen;
+    ui_.tab_request_frames = 6;
+  }
   computer_.update(doc_);
   return notes;
 }

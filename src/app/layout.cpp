@@ -23,11 +23,11 @@ bool begin_region(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
   return ImGui::Begin(id, nullptr, flags);
 }
 
-// `requested` is the tab the UI state asked for when the frame began; the first frames
-// open it (Compute by default) instead of ImGui's default, the first tab.
-bool tab_item(const char* label, Tab tab, Tab requested, Tab* selected) {
-  const bool opening = ImGui::GetFrameCount() < 3;
-  const ImGuiTabItemFlags flags = opening && tab == requested ? ImGuiTabItemFlags_SetSelected : 0;
+// While a tab request is pending, the requested tab is selected (instead of ImGui's
+// default, the first tab).
+bool tab_item(const char* label, Tab tab, const UiState& ui, Tab* selected) {
+  const bool opening = ui.tab_request_frames > 0 && tab == ui.requested_tab;
+  const ImGuiTabItemFlags flags = opening ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label, nullptr, flags)) {
     *selected = tab;
     return true;
@@ -40,38 +40,38 @@ void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
   const Text& t = text();
   const PanelSet& panels = ctx.ui.panels;
   const bool transposed = is_transposed(ctx.doc);
-  const Tab requested = *selected;
   const bool n = ctx.narrow;
   if (!ImGui::BeginTabBar("main_tabs")) return;
   if (with_parameters && panels.parameters &&
-      tab_item(n ? t.tab_parameters_short : t.tab_parameters, Tab::kParameters, requested, selected)) {
+      tab_item(n ? t.tab_parameters_short : t.tab_parameters, Tab::kParameters, ctx.ui, selected)) {
     ImGui::BeginChild("parameters_scroll");
     draw_parameters_panel(ctx);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   if (panels.compute &&
-      tab_item(t.tab_compute, Tab::kCompute, requested, selected)) {
+      tab_item(t.tab_compute, Tab::kCompute, ctx.ui, selected)) {
     ImGui::BeginChild("compute_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_compute_panel(ctx);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   if (panels.as_conv && transposed &&
-      tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, Tab::kAsConv, requested, selected)) {
+      tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, Tab::kAsConv, ctx.ui, selected)) {
     ImGui::BeginChild("as_conv_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_as_conv_panel(ctx);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   if (panels.shapes &&
-      tab_item(n ? t.tab_shapes_short : t.tab_shapes, Tab::kShapes, requested, selected)) {
+      tab_item(n ? t.tab_shapes_short : t.tab_shapes, Tab::kShapes, ctx.ui, selected)) {
     ImGui::BeginChild("shapes_scroll");
     draw_shapes_panel(ctx);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
+  if (ctx.ui.tab_request_frames > 0) --ctx.ui.tab_request_frames;
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ void round_trip_table(const RoundTripAxis& axis, const char* name, int current) 
   ImGui::Text(t.round_trip_axis_fmt, name, static_cast<int>(axis.output_size));
   if (ImGui::BeginTable(name, 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
                                      ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("Conv2d input");
-    ImGui::TableSetupColumn("Conv2d output");
-    ImGui::TableSetupColumn("ConvTranspose2d output_padding");
+    ImGui::TableSetupColumn(t.round_trip_col_input);
+    ImGui::TableSetupColumn(t.round_trip_col_output);
+    ImGui::TableSetupColumn(t.round_trip_col_op);
     ImGui::TableHeadersRow();
     for (const RoundTripCandidate& c : axis.candidates) {
       ImGui::TableNextRow();

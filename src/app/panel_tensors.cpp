@@ -14,6 +14,7 @@
 #include "ranges.h"
 #include "tensor_grid.h"
 #include "text.h"
+#include "widgets.h"
 
 namespace convplay::app {
 
@@ -323,7 +324,7 @@ void draw_kernel_block(PanelContext& ctx, float width, bool editable) {
   ImGui::EndGroup();
 }
 
-void draw_output_block(PanelContext& ctx, float width, bool overlap_toggle) {
+void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle) {
   const Text& t = text();
   ImGui::BeginGroup();
   if (!ctx.computer.has_result()) {
@@ -344,7 +345,7 @@ void draw_output_block(PanelContext& ctx, float width, bool overlap_toggle) {
   for (int c : counts) max_count = std::max(max_count, c);
 
   GridSpec spec;
-  spec.id = overlap_toggle ? "output_grid_scatter" : "output_grid";
+  spec.id = grid_id;
   spec.rows = oh;
   spec.cols = ow;
   spec.show_indices = true;
@@ -419,11 +420,13 @@ void draw_explanation(PanelContext& ctx) {
         const float v = doc.input[static_cast<size_t>((in.channel * doc.in.h + in.y) * doc.in.w + in.x)];
         size_t count = 0;
         for (char c : reach_mask(ctx)) count += c != 0;
-        ImGui::Text(t.input_reach_fmt, in.channel, in.y, in.x, format_value(v).c_str(),
-                    static_cast<int>(count));
+        char message[200];
+        std::snprintf(message, sizeof message, t.input_reach_fmt, in.channel, in.y, in.x,
+                      format_value(v).c_str(), static_cast<int>(count));
+        wrapped_text(message);
       }
     } else {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kMuted), "%s", t.hover_output_help);
+      wrapped_text(t.hover_output_help, colors::kMuted);
     }
     ImGui::PopTextWrapPos();
     return;
@@ -448,9 +451,7 @@ void draw_explanation(PanelContext& ctx) {
   }
   if (e->has_bias) line += " + " + format_value(e->bias) + " (b)";
   line += " = " + format_value(static_cast<float>(e->sum));
-  ImGui::PushFont(ctx.fonts.body);
-  ImGui::TextUnformatted(line.c_str());
-  ImGui::PopFont();
+  wrapped_text(line.c_str());
   const double diff = std::fabs(e->sum - static_cast<double>(e->engine_value));
   if (diff > 1e-3 * (1.0 + std::fabs(static_cast<double>(e->engine_value)))) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), t.explain_check_fmt,
@@ -528,7 +529,7 @@ void draw_compute_panel(PanelContext& ctx) {
   flow_next(width, &first);
   draw_kernel_block(ctx, width, true);
   flow_next(width, &first);
-  draw_output_block(ctx, width, true);
+  draw_output_block(ctx, width, "output_grid", true);
 
   ImGui::Spacing();
   ImGui::Separator();

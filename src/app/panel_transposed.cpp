@@ -13,6 +13,7 @@
 #include "panels.h"
 #include "tensor_grid.h"
 #include "text.h"
+#include "widgets.h"
 
 namespace convplay::app {
 
@@ -30,11 +31,7 @@ void heading(const PanelContext& ctx, const char* title, const char* help) {
   ImGui::PushFont(ctx.fonts.title);
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMuted));
-  ImGui::TextUnformatted(help);
-  ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
+  wrapped_text(help, colors::kMuted);
 }
 
 std::string shape_text(const Shape& shape) {
@@ -183,7 +180,7 @@ void draw_as_conv_panel(PanelContext& ctx) {
   flow_next(width, &first);
   draw_kernel_block(ctx, width, false);
   flow_next(width, &first);
-  draw_output_block(ctx, width, true);
+  draw_output_block(ctx, width, "scatter_output_grid", true);
   ImGui::PopID();
   ImGui::Spacing();
   draw_animation_controls(ctx, positions);
@@ -194,10 +191,11 @@ void draw_as_conv_panel(PanelContext& ctx) {
   heading(ctx, t.as_conv_title, t.as_conv_help);
   const TransposedAsConv& a = r.as_conv;
   const bool cropped = a.pad_top < 0 || a.pad_bottom < 0 || a.pad_left < 0 || a.pad_right < 0;
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(cropped ? colors::kCrop : colors::kNote),
-                     cropped ? t.crop_note_fmt : t.pad_note_fmt, static_cast<int>(a.pad_top),
-                     static_cast<int>(a.pad_bottom), static_cast<int>(a.pad_left),
-                     static_cast<int>(a.pad_right));
+  char note[300];
+  std::snprintf(note, sizeof note, cropped ? t.crop_note_fmt : t.pad_note_fmt,
+                static_cast<int>(a.pad_top), static_cast<int>(a.pad_bottom),
+                static_cast<int>(a.pad_left), static_cast<int>(a.pad_right));
+  wrapped_text(note, cropped ? colors::kCrop : colors::kNote);
   ImGui::PushID("as_conv");
   first = true;
   const int blocks = cropped ? 4 : 3;
@@ -211,7 +209,7 @@ void draw_as_conv_panel(PanelContext& ctx) {
   flow_next(w2, &first);
   draw_flipped_kernel_block(ctx, r, w2);
   flow_next(w2, &first);
-  draw_output_block(ctx, w2, false);
+  draw_output_block(ctx, w2, "as_conv_output_grid", false);
   ImGui::PopID();
 }
 

@@ -124,7 +124,9 @@ Text make_english() {
       "A strided Conv2d sends several input sizes to the same output size, so its transpose "
       "cannot know which one to restore: output_padding says which.";
   t.round_trip_axis_fmt = "%s: every Conv2d input size that gives %d";
-  t.round_trip_row_fmt = "%d \u2192 %d, output_padding %d";
+  t.round_trip_col_input = "Conv2d input";
+  t.round_trip_col_output = "Conv2d output";
+  t.round_trip_col_op = "ConvTranspose2d output_padding that restores it";
   t.round_trip_invalid_op = "%d (rejected: must be < stride or < dilation)";
   t.round_trip_try = "Example: 7\u00d77 and 8\u00d78 \u2192 3\u00d73";
   t.round_trip_switch_fmt = "Switch to the ConvTranspose2d that restores it (output_padding=%d)";

@@ -108,7 +108,9 @@ struct Text {
   const char* round_trip_heading;
   const char* round_trip_help;
   const char* round_trip_axis_fmt;  // axis, conv output size
-  const char* round_trip_row_fmt;   // in, out, op
+  const char* round_trip_col_input;
+  const char* round_trip_col_output;
+  const char* round_trip_col_op;
   const char* round_trip_invalid_op;
   const char* round_trip_try;       // button: load 7×7 / 8×8 example
   const char* round_trip_switch_fmt;// button: switch to the ConvTranspose2d with op

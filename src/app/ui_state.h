@@ -67,6 +67,10 @@ struct UiState {
   PanelSet panels;
   Tab narrow_tab = Tab::kCompute;
   Tab wide_tab = Tab::kCompute;
+  // A tab asked for by the state (first frame: Compute; a link's tab=): the tab bar keeps
+  // selecting it for a few frames, since a new ImGui tab bar settles over several frames.
+  Tab requested_tab = Tab::kCompute;
+  int tab_request_frames = 6;
 
   // Frame timing for the optional overlay.
   double frame_ms = 0, frame_ms_avg = 0, frame_interval_ms = 0;
