@@ -40,6 +40,13 @@ IndirectGemmShape gemm_shape(const Conv2dGeometry& g) {
   s.y_channel_stride = g.out_h * g.out_w;
   s.y_row_stride = g.out_w;
   s.y_col_step = 1;
+  if (g.stride.w == 1) {
+    // Output column c, kernel column kx reads padded column c - left + kx*dilation.
+    for (int64_t kx = 0; kx < g.kernel_w; ++kx) {
+      s.col_offsets.push_back(static_cast<int32_t>(kx * g.dilation.w - g.pads.left));
+    }
+    s.col_mode = g.padding_mode;
+  }
   return s;
 }
 

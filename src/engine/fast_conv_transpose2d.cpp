@@ -90,6 +90,10 @@ Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
       s.y_channel_stride = out_plane;
       s.y_row_stride = g.stride.h * g.out_w;
       s.y_col_step = g.stride.w;
+      // Phase column j, tap t reads input column j + (px + p - kx_t*d) / s: unit stride.
+      for (int64_t kx : cols.taps) {
+        s.col_offsets.push_back(static_cast<int32_t>((px + g.padding.w - kx * g.dilation.w) / g.stride.w));
+      }
       IndirectGemm gemm(s, rows.source, cols.source);
       const int64_t depth = s.depth();
       packed.resize(static_cast<size_t>(packed_weights_size(cout_g, depth)));

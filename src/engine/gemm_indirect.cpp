@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "padding_modes.h"
+
 namespace convplay::fast {
 
 namespace {
@@ -15,8 +17,13 @@ int64_t panel_count(int64_t cols) { return (cols + kTilePixels - 1) / kTilePixel
 int64_t IndirectGemm::workspace_floats(const IndirectGemmShape& s) {
   const int64_t panels = panel_count(s.cols);
   const int64_t pointer_floats = static_cast<int64_t>(sizeof(const float*) / sizeof(float));
-  return s.rows * s.taps_h + s.cols * s.taps_w + panels * s.taps_w + panels * 2 +
-         s.depth() * (2 * kTilePixels + pointer_floats) + (panels + 1) * kTilePixels;
+  int64_t floats = s.rows * s.taps_h + s.cols * s.taps_w + panels * s.taps_w + panels * 2 +
+                   s.depth() * (2 * kTilePixels + pointer_floats) + (panels + 1) * kTilePixels;
+  if (!s.col_offsets.empty()) {
+    const auto [lo, hi] = std::minmax_element(s.col_offsets.begin(), s.col_offsets.end());
+    floats += (s.in_channels * s.taps_h + 1) * (panels * kTilePixels + *hi - *lo);
+  }
+  return floats;
 }
 
 IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> row_src,
@@ -58,9 +65,65 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
     }
   }
   b_rows_.resize(static_cast<size_t>(shape_.depth()));
+  row_buffer_mode_ = !shape_.col_offsets.empty();
+  if (row_buffer_mode_) {
+    const auto [lo, hi] = std::minmax_element(shape_.col_offsets.begin(), shape_.col_offsets.end());
+    first_virtual_col_ = *lo;
+    // Room for every panel's 8 lanes, also the dropped lanes of a partial last panel.
+    row_width_ = panels * kTilePixels + *hi - *lo;
+    const int64_t last_virtual_col = shape_.cols - 1 + *hi;  // beyond: slack, zero
+    virtual_source_.resize(static_cast<size_t>(row_width_));
+    copy_begin_ = row_width_;
+    copy_end_ = row_width_;
+    for (int64_t i = 0; i < row_width_; ++i) {
+      const int64_t v = first_virtual_col_ + i;
+      const int64_t src = v <= last_virtual_col ? padded_source_index(v, shape_.in_w, shape_.col_mode) : -1;
+      virtual_source_[i] = static_cast<int32_t>(src);
+      if (v >= 0 && v < shape_.in_w && src == v) {
+        copy_begin_ = std::min(copy_begin_, i);
+        copy_end_ = i + 1;
+      }
+    }
+    row_buffers_.assign(static_cast<size_t>(shape_.in_channels * shape_.taps_h * row_width_), 0.0f);
+    // The B rows never move: only the buffers' contents change from row to row.
+    const float** out = b_rows_.data();
+    for (int64_t ch = 0; ch < shape_.in_channels; ++ch) {
+      for (int64_t ty = 0; ty < shape_.taps_h; ++ty) {
+        const float* buffer = row_buffers_.data() + (ch * shape_.taps_h + ty) * row_width_;
+        for (int64_t tx = 0; tx < taps_w; ++tx) *out++ = buffer + (shape_.col_offsets[tx] - first_virtual_col_);
+      }
+    }
+  }
   gathered_.resize(static_cast<size_t>(shape_.depth() * kTilePixels));
   if (shape_.out_channels > kTileChannels) b_panel_.resize(gathered_.size());
   zero_row_.assign(static_cast<size_t>((panels + 1) * kTilePixels), 0.0f);
+}
+
+void IndirectGemm::fill_row_buffers(const float* x, int64_t r) {
+  const IndirectGemmShape& s = shape_;
+  const int32_t* rows = row_src_.data() + r * s.taps_h;
+  float* dst = row_buffers_.data();
+  for (int64_t ch = 0; ch < s.in_channels; ++ch) {
+    const float* plane = x + ch * s.in_h * s.in_w;
+    for (int64_t ty = 0; ty < s.taps_h; ++ty, dst += row_width_) {
+      if (rows[ty] < 0) {
+        std::fill(dst, dst + row_width_, 0.0f);
+        continue;
+      }
+      const float* row = plane + int64_t{rows[ty]} * s.in_w;
+      // Borders through the table (padding mode or zero), the interior as one copy.
+      for (int64_t i = 0; i < copy_begin_; ++i) {
+        dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+      }
+      if (copy_end_ > copy_begin_) {
+        std::copy(row + (first_virtual_col_ + copy_begin_), row + (first_virtual_col_ + copy_end_),
+                  dst + copy_begin_);
+      }
+      for (int64_t i = copy_end_; i < row_width_; ++i) {
+        dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+      }
+    }
+  }
 }
 
 void IndirectGemm::point_in_place(const float* x, int64_t r, int64_t panel) {
@@ -111,9 +174,12 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
   const int64_t panels = panel_count(s.cols);
   float block_bias[kTileChannels];
   for (int64_t r = 0; r < s.rows; ++r) {
+    if (row_buffer_mode_) fill_row_buffers(x, r);
     for (int64_t p = 0; p < panels; ++p) {
       int64_t b_offset = 0;
-      if (run_start_[p] < 0) {
+      if (row_buffer_mode_) {
+        b_offset = p * kTilePixels;
+      } else if (run_start_[p] < 0) {
         gather(x, r, p);
       } else if (run_start_[p] == p) {
         point_in_place(x, r, p);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gemm_microkernel.h"
+#include "params.h"
 
 namespace convplay::fast {
 
@@ -21,6 +22,13 @@ struct IndirectGemmShape {
   int64_t in_h = 0, in_w = 0;
   // Where y[oc, r, c] lives, relative to the y pointer given to run().
   int64_t y_channel_stride = 0, y_row_stride = 0, y_col_step = 1;
+  // Optional, the fast case: when column tap tx of output column c reads the virtual
+  // input column c + col_offsets[tx] (unit stride along the row), with virtual columns
+  // outside [0, in_w) mapped by col_mode (kZeros: a zero). Then each output row copies
+  // its input rows once into padded row buffers and every tile reads them in place: no
+  // per-tile gathers at the borders. Empty: col_src decides lane by lane.
+  std::vector<int32_t> col_offsets;
+  PaddingMode col_mode = PaddingMode::kZeros;
 
   int64_t depth() const { return in_channels * taps_h * taps_w; }  // K
 };
@@ -56,6 +64,8 @@ class IndirectGemm {
   static int64_t workspace_floats(const IndirectGemmShape& shape);
 
  private:
+  // Row-buffer mode: copies the input rows that output row r reads into row_buffers_.
+  void fill_row_buffers(const float* x, int64_t r);
   // Points b_rows at the input (or the zero row) for the tile starting at column panel
   // `panel`, where that panel can be read in place.
   void point_in_place(const float* x, int64_t r, int64_t panel);
@@ -74,6 +84,14 @@ class IndirectGemm {
   std::vector<float> gathered_;
   std::vector<float> b_panel_;   // the tile's B rows packed contiguously (depth x 8)
   std::vector<float> zero_row_;  // reads of zero-padding rows, long enough for any run
+  // Row-buffer mode: one padded row per (channel, row tap), `row_width_` floats each;
+  // buffer column i holds virtual column first_virtual_col_ + i, read from input column
+  // virtual_source_[i] (-1: zero). The copy of columns [copy_begin_, copy_end_) is a
+  // straight memcpy.
+  bool row_buffer_mode_ = false;
+  int64_t row_width_ = 0, first_virtual_col_ = 0, copy_begin_ = 0, copy_end_ = 0;
+  std::vector<int32_t> virtual_source_;
+  std::vector<float> row_buffers_;
 };
 
 }  // namespace convplay::fast
