@@ -20,6 +20,12 @@ Status conv2d_round_trip(int64_t input_size, int64_t kernel, int64_t stride, int
       !s.ok()) {
     return s;
   }
+  if (stride > kMaxRoundTripCandidates) {
+    return Status::Error(ErrorCode::kTooLarge, "stride",
+                         cat("the round trip lists one input size per stride step, and stride ",
+                             stride, " is more than convplay lists (", kMaxRoundTripCandidates,
+                             ")"));
+  }
   RoundTripAxis r;
   r.input_size = input_size;
   r.output_size = g.out_h;

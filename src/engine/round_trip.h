@@ -23,7 +23,8 @@ struct RoundTripAxis {
 
 // One axis of a zero-padded Conv2d (explicit, symmetric padding). Errors as plan_conv2d
 // would give for that axis (non-positive stride/kernel/dilation, negative padding,
-// kernel larger than the padded input).
+// kernel larger than the padded input), and kTooLarge for a stride above
+// kMaxRoundTripCandidates.
 Status conv2d_round_trip(int64_t input_size, int64_t kernel, int64_t stride, int64_t padding,
                          int64_t dilation, RoundTripAxis* out);
 

@@ -156,5 +156,14 @@ TEST(RoundTrip, RejectsWhatConv2dRejects) {
   EXPECT_EQ(conv2d_round_trip(5, 3, 0, 0, 1, &axis).code, ErrorCode::kNonPositiveStride);
 }
 
+TEST(RoundTrip, RefusesStridesTooLargeToList) {
+  RoundTripAxis axis;
+  Status s = conv2d_round_trip(5, 3, kMaxRoundTripCandidates + 1, 0, 1, &axis);
+  EXPECT_EQ(s.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(s.param, "stride");
+  ASSERT_TRUE(conv2d_round_trip(5, 3, kMaxRoundTripCandidates, 0, 1, &axis).ok());
+  EXPECT_EQ(axis.candidates.size(), static_cast<size_t>(kMaxRoundTripCandidates));
+}
+
 }  // namespace
 }  // namespace convplay
