@@ -107,8 +107,10 @@ std::string App::state_json() const {
 std::string App::frame_stats_json() const {
   char buffer[200];
   std::snprintf(buffer, sizeof buffer,
-                "{\"frameMs\":%.3f,\"frameMsAvg\":%.3f,\"computeMs\":%.3f,\"animating\":%s}",
-                ui_.frame_ms, ui_.frame_ms_avg, computer_.last_compute_ms(),
+                "{\"frameMs\":%.3f,\"frameMsAvg\":%.3f,\"logicMs\":%.3f,\"computeMs\":%.3f,"
+                "\"vertices\":%d,\"animating\":%s}",
+                ui_.frame_ms, ui_.frame_ms_avg, ui_.logic_ms, computer_.last_compute_ms(),
+                ImGui::GetDrawData() != nullptr ? ImGui::GetDrawData()->TotalVtxCount : 0,
                 ui_.animation.playing ? "true" : "false");
   return buffer;
 }
@@ -189,6 +191,7 @@ void App::frame() {
   }
 
   ImGui::Render();
+  ui_.logic_ms = now_ms() - start;
   glViewport(0, 0, framebuffer_w_, framebuffer_h_);
   glClearColor(0.085f, 0.09f, 0.11f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);

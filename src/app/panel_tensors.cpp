@@ -169,6 +169,11 @@ float block_width(const PanelContext& ctx, int count) {
                                           static_cast<float>(count));
 }
 
+float natural_block_width(const PanelContext& ctx, int cols, float limit) {
+  const float cells = static_cast<float>(cols) * 44.0f * ctx.scale + 18.0f * ctx.scale;
+  return std::min(limit, std::max(cells, 215.0f * ctx.scale));
+}
+
 void flow_next(float width, bool* first) {
   if (*first) {
     *first = false;
@@ -523,13 +528,25 @@ void draw_compute_panel(PanelContext& ctx) {
   ImGui::Spacing();
 
   const float width = block_width(ctx, 3);
+  const Document& doc = ctx.doc;
+  int ghost_cols = 0;
+  if (ctx.computer.has_result() && !is_transposed(ctx.computer.result().doc)) {
+    const Pads& pads = ctx.computer.result().conv.pads;
+    ghost_cols = static_cast<int>(pads.left + pads.right);
+  }
+  const int out_cols = ctx.computer.has_result()
+                           ? static_cast<int>(ctx.computer.result().output.shape[3])
+                           : 1;
   bool first = true;
-  flow_next(width, &first);
-  draw_input_block(ctx, width, true);
-  flow_next(width, &first);
-  draw_kernel_block(ctx, width, true);
-  flow_next(width, &first);
-  draw_output_block(ctx, width, "output_grid", true);
+  float w = natural_block_width(ctx, doc.in.w + ghost_cols, width);
+  flow_next(w, &first);
+  draw_input_block(ctx, w, true);
+  w = natural_block_width(ctx, doc.kernel.w, width);
+  flow_next(w, &first);
+  draw_kernel_block(ctx, w, true);
+  w = natural_block_width(ctx, out_cols, width);
+  flow_next(w, &first);
+  draw_output_block(ctx, w, "output_grid", true);
 
   ImGui::Spacing();
   ImGui::Separator();

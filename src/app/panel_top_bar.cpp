@@ -1,6 +1,9 @@
 // The top bar (title, the op switch, undo/redo, frame-time toggle) and the banner with
 // what a link's repair changed.
+#include <algorithm>
+
 #include "imgui.h"
+#include "platform.h"
 #include "panels.h"
 #include "text.h"
 
@@ -56,7 +59,14 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
   ImGui::SameLine();
   if (ImGui::Button(ctx.narrow ? t.redo_icon : t.redo)) *redo = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z");
-  if (!ctx.narrow) {
+  if (ctx.ui.embed) {
+    // Right-aligned: the way out of the blog post into the full playground.
+    const float width = ImGui::CalcTextSize(t.open_full_playground).x +
+                        ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8.0f * ctx.scale,
+                             ImGui::GetWindowContentRegionMax().x - width));
+    if (ImGui::Button(t.open_full_playground)) open_full_playground();
+  } else if (!ctx.narrow) {
     ImGui::SameLine(0, 16.0f * ctx.scale);
     ImGui::Checkbox(t.show_frame_time, &ctx.ui.show_frame_time);
   }

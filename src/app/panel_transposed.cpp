@@ -175,12 +175,15 @@ void draw_as_conv_panel(PanelContext& ctx) {
   const float width = block_width(ctx, 3);
   bool first = true;
   ImGui::PushID("scatter");
-  flow_next(width, &first);
-  draw_input_block(ctx, width, false);
-  flow_next(width, &first);
-  draw_kernel_block(ctx, width, false);
-  flow_next(width, &first);
-  draw_output_block(ctx, width, "scatter_output_grid", true);
+  float w = natural_block_width(ctx, r.doc.in.w, width);
+  flow_next(w, &first);
+  draw_input_block(ctx, w, false);
+  w = natural_block_width(ctx, r.doc.kernel.w, width);
+  flow_next(w, &first);
+  draw_kernel_block(ctx, w, false);
+  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]), width);
+  flow_next(w, &first);
+  draw_output_block(ctx, w, "scatter_output_grid", true);
   ImGui::PopID();
   ImGui::Spacing();
   draw_animation_controls(ctx, positions);
@@ -201,15 +204,19 @@ void draw_as_conv_panel(PanelContext& ctx) {
   const int blocks = cropped ? 4 : 3;
   const float w2 = block_width(ctx, blocks);
   if (cropped) {
-    flow_next(w2, &first);
-    draw_spread_block(ctx, r, w2);
+    w = natural_block_width(ctx, static_cast<int>(a.spread.shape[3]), w2);
+    flow_next(w, &first);
+    draw_spread_block(ctx, r, w);
   }
-  flow_next(w2, &first);
-  draw_padded_block(ctx, r, w2);
-  flow_next(w2, &first);
-  draw_flipped_kernel_block(ctx, r, w2);
-  flow_next(w2, &first);
-  draw_output_block(ctx, w2, "as_conv_output_grid", false);
+  w = natural_block_width(ctx, static_cast<int>(a.padded.shape[3]), w2);
+  flow_next(w, &first);
+  draw_padded_block(ctx, r, w);
+  w = natural_block_width(ctx, r.doc.kernel.w, w2);
+  flow_next(w, &first);
+  draw_flipped_kernel_block(ctx, r, w);
+  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]), w2);
+  flow_next(w, &first);
+  draw_output_block(ctx, w, "as_conv_output_grid", false);
   ImGui::PopID();
 }
 

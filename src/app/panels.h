@@ -36,5 +36,8 @@ void draw_explanation(PanelContext& ctx);
 void flow_next(float width, bool* first);
 // Width for each of `count` blocks side by side, or the whole width on narrow screens.
 float block_width(const PanelContext& ctx, int count);
+// What a block of `cols` cells needs at the largest cell size, at most `limit`: small
+// grids (kernels) then sit beside the others even on narrow screens.
+float natural_block_width(const PanelContext& ctx, int cols, float limit);
 
 }  // namespace convplay::app

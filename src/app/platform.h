@@ -17,5 +17,7 @@ void replace_location_hash(const std::string& hash);
 // window.convplay.ready.
 void notify_first_frame();
 double now_ms();
+// Embed mode: opens the full playground (index.html) with the same state in a new tab.
+void open_full_playground();
 
 }  // namespace convplay::app

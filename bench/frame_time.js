@@ -1,0 +1,101 @@
+// Playground budgets (issue 4), measured in headless Chromium (SwiftShader WebGL2):
+//  - frame time while animating, inputs up to 32x32 with 4 channels: the app's own CPU
+//    time per frame (ImGui + engine + draw submission) and the interval between frames;
+//  - time to first frame after navigation on localhost;
+//  - transfer size of the page (index.html and everything it loads), gzip -9.
+// Usage: node bench/frame_time.js [seconds per case]   (needs build/site from ./play --no-serve)
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { SITE_DIR, serveSite, launchBrowser, openPlayground } = require('../tests/e2e/harness');
+
+const SECONDS = Number(process.argv[2] || 4);
+const CASES = [
+  ['conv2d 8x8, k=3', 'op=conv2d&in=8x8&k=3&p=1&anim=play'],
+  ['conv2d 32x32x4 -> 4, k=3, p=1', 'op=conv2d&in=32x32&cin=4&cout=4&k=3&p=1&anim=play'],
+  ['conv2d 32x32x4 -> 4, k=5, reflect', 'op=conv2d&in=32x32&cin=4&cout=4&k=5&p=2&mode=reflect&anim=play'],
+  ['conv_transpose2d 32x32x4 -> 4, k=4, s=2', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=4&s=2&p=1&anim=play'],
+  ['conv_transpose2d 32x32x4, scatter view', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=3&s=2&anim=play&tab=scatter'],
+];
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function measureCase(page, url) {
+  await page.goto('about:blank');
+  await openPlayground(page, url);
+  const firstFrameMs = await page.evaluate(() => window.convplayShell.firstFrameMs);
+  // Sample every animation frame: the app's CPU time of its last frame, and the interval.
+  const samples = await page.evaluate((seconds) => new Promise((resolve) => {
+    const cpu = [], logic = [], vertices = [], interval = [];
+    let last = performance.now();
+    const end = last + seconds * 1000;
+    function tick(now) {
+      interval.push(now - last);
+      last = now;
+      const stats = window.convplay.frameStats();
+      cpu.push(stats.frameMs);
+      logic.push(stats.logicMs);
+      vertices.push(stats.vertices);
+      if (now < end) requestAnimationFrame(tick); else resolve({ cpu, logic, vertices, interval });
+    }
+    requestAnimationFrame(tick);
+  }), SECONDS);
+  const animating = (await page.evaluate(() => window.convplay.frameStats())).animating;
+  const cpu = samples.cpu.slice(5).sort((a, b) => a - b);
+  const interval = samples.interval.slice(5).sort((a, b) => a - b);
+  const logic = samples.logic.slice(5).sort((a, b) => a - b);
+  return {
+    firstFrameMs, animating, frames: interval.length,
+    logicMedian: quantile(logic, 0.5), logicP95: quantile(logic, 0.95),
+    vertices: samples.vertices[samples.vertices.length - 1],
+    cpuMedian: quantile(cpu, 0.5), cpuP95: quantile(cpu, 0.95), cpuMax: cpu[cpu.length - 1],
+    intervalMedian: quantile(interval, 0.5), intervalP95: quantile(interval, 0.95),
+  };
+}
+
+function transferSizes() {
+  const files = ['index.html', 'app/shell.js', 'app/shell.css', 'playground.js', 'playground.wasm'];
+  let raw = 0, gzip = 0;
+  const rows = files.map((name) => {
+    const data = fs.readFileSync(path.join(SITE_DIR, name));
+    const packed = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gzip += packed;
+    return { name, raw: data.length, gzip: packed };
+  });
+  return { rows, raw, gzip };
+}
+
+(async () => {
+  const site = await serveSite();
+  const { browser, close } = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const results = [];
+  try {
+    for (const [name, hash] of CASES) {
+      const r = await measureCase(page, `${site.url}/index.html#${hash}`);
+      results.push({ name, ...r });
+    }
+  } finally {
+    await close();
+    await site.close();
+  }
+  const f = (x) => x.toFixed(2).padStart(7);
+  console.log(`Frame time in headless Chromium (SwiftShader), 1280x720, ${SECONDS} s per case, animation playing`);
+  console.log('CPU = the app\'s frame() incl. WebGL submission; UI = up to ImGui::Render() (widgets + engine)');
+  console.log('case                                        CPU ms/frame: median    p95    max | UI ms: median    p95 | interval: median    p95 | first frame ms | vertices');
+  for (const r of results) {
+    console.log(`${r.name.padEnd(44)}${f(r.cpuMedian)} ${f(r.cpuP95)} ${f(r.cpuMax)} |  ${f(r.logicMedian)} ${f(r.logicP95)} |   ${f(r.intervalMedian)} ${f(r.intervalP95)} |        ${f(r.firstFrameMs)} | ${r.vertices}${r.animating ? '' : '  (NOT animating)'}`);
+  }
+  const sizes = transferSizes();
+  console.log('\nTransfer size of index.html and what it loads:');
+  for (const row of sizes.rows) console.log(`  ${row.name.padEnd(18)} ${String(row.raw).padStart(9)} B raw  ${String(row.gzip).padStart(9)} B gzip`);
+  console.log(`  ${'total'.padEnd(18)} ${String(sizes.raw).padStart(9)} B raw  ${String(sizes.gzip).padStart(9)} B gzip`);
+  const out = path.join(__dirname, '..', 'build', 'bench');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'frame_time.json'), JSON.stringify({ results, sizes }, null, 2));
+})().catch((error) => { console.error(error); process.exit(1); });
