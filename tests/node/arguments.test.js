@@ -66,3 +66,12 @@ test('NaN and infinities inside data are values, computed as PyTorch does', asyn
   assert.ok(Number.isNaN(out.data[0]));
   assert.equal(out.data[3], Infinity);
 });
+
+test('a Float32Array from another realm (an iframe, a vm context) is a Float32Array too', async () => {
+  const cp = await loadModule();
+  const vm = require('node:vm');
+  const foreign = vm.runInNewContext('new Float32Array(16).fill(1)');
+  assert.ok(!(foreign instanceof Float32Array));
+  const out = cp.conv2d({ data: foreign, shape: [1, 1, 4, 4] }, w());
+  assert.deepEqual(Array.from(out.data), [9, 9, 9, 9]);
+});
