@@ -104,7 +104,11 @@ void handle_edit(PanelContext& ctx, const GridHit& hit, TensorKind kind, int row
     ctx.ui.painting = true;
     if (values[index] != ctx.ui.brush) {
       values[index] = ctx.ui.brush;
-      (kind == TensorKind::kInput ? ctx.doc.input_edited : ctx.doc.weight_edited) = true;
+      switch (kind) {
+        case TensorKind::kInput: ctx.doc.input_edited = true; break;
+        case TensorKind::kWeight: ctx.doc.weight_edited = true; break;
+        case TensorKind::kBias: ctx.doc.bias_edited = true; break;
+      }
     }
   }
 }
@@ -329,6 +333,35 @@ void draw_kernel_block(PanelContext& ctx, float width, bool editable) {
   ImGui::EndGroup();
 }
 
+void draw_bias_block(PanelContext& ctx, float width) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  if (!doc.use_bias || doc.bias.empty()) return;
+  ImGui::BeginGroup();
+  block_title(ctx, t.bias_title, bias_shape(doc));
+  GridSpec spec;
+  spec.id = "bias_grid";
+  spec.rows = 1;
+  spec.cols = doc.out_channels;
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 12.0f * ctx.scale, 44.0f * ctx.scale);
+  const float scale = max_abs(doc.bias, 0, doc.bias.size());
+  const CellRef focus = focused_output(ctx);
+  auto value = [&](int, int x) { return doc.bias[static_cast<size_t>(x)]; };
+  auto look = [&](int, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(0, x) / scale);
+    if (focus.valid && focus.channel == x) {
+      cell.outline = colors::kHighlight;
+      cell.outline_width = 2.5f;
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  handle_edit(ctx, hit, TensorKind::kBias, 1, doc.out_channels, 0);
+  ImGui::EndGroup();
+}
+
 void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle) {
   const Text& t = text();
   ImGui::BeginGroup();
@@ -544,6 +577,11 @@ void draw_compute_panel(PanelContext& ctx) {
   w = natural_block_width(ctx, doc.kernel.w, width);
   flow_next(w, &first);
   draw_kernel_block(ctx, w, true);
+  if (doc.use_bias) {
+    w = natural_block_width(ctx, doc.out_channels, width);
+    flow_next(w, &first);
+    draw_bias_block(ctx, w);
+  }
   w = natural_block_width(ctx, out_cols, width);
   flow_next(w, &first);
   draw_output_block(ctx, w, "output_grid", true);

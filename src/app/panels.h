@@ -29,6 +29,7 @@ namespace convplay::app {
 // double-click or right-click.
 void draw_input_block(PanelContext& ctx, float width, bool editable);
 void draw_kernel_block(PanelContext& ctx, float width, bool editable);
+void draw_bias_block(PanelContext& ctx, float width);
 void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle);
 // The sum for the focused output cell, or what the hovered input/kernel cell is.
 void draw_explanation(PanelContext& ctx);

@@ -60,7 +60,7 @@ Text make_english() {
   t.input_title = "Input x %s";
   t.kernel_title = "Kernel w %s";
   t.output_title = "Output y %s";
-  t.bias_title = "Bias b";
+  t.bias_title = "Bias b %s";
   t.channel_fmt = "channel %d of %d";
   t.kernel_pair_fmt = "w[%d, %d]";
   t.preset_label = "preset";
@@ -135,7 +135,7 @@ Text make_english() {
 
   t.note_bad_value_fmt = "\"%s=%s\" is not a valid value; using %s.";
   t.note_clamped_fmt = "\"%s=%s\" is outside %d\u2026%d; using %s.";
-  t.note_fixed_fmt = "PyTorch would reject this: %s Changed %s.";
+  t.note_fixed_fmt = "PyTorch would reject this (%s); changed %s.";
   t.note_data_length_fmt = "\"%s\" has %s values but the tensor has %d; using the preset.";
   t.engine_error_prefix = "Error: ";
   return t;

@@ -62,7 +62,7 @@ struct Text {
   const char* input_title;          // shape
   const char* kernel_title;         // shape
   const char* output_title;         // shape
-  const char* bias_title;
+  const char* bias_title;           // shape
   const char* channel_fmt;          // channel index
   const char* kernel_pair_fmt;      // out channel, in channel
   const char* preset_label;
