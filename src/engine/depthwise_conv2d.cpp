@@ -15,8 +15,8 @@ namespace {
 
 using simd::F32x4;
 
-// Output pixels per SIMD step: 8 vectors, 8 independent accumulators.
-constexpr int64_t kStep = 32;
+// Output pixels per SIMD step: 4 vectors, 4 independent accumulators.
+constexpr int64_t kStep = 16;
 
 // The part of the padded input the kernel actually reads: rows -pads.top up to the
 // last tap of the last output row (the same for columns).
@@ -49,7 +49,7 @@ void fill_padded_plane(const Conv2dGeometry& g, const float* x_plane, PaddedPlan
       const int64_t ix = padded_source_index(px - g.pads.left, g.in_w, g.padding_mode);
       row[px] = ix < 0 ? 0.0f : src[ix];
     }
-    if (last > first) std::copy(src + (first - g.pads.left), src + (last - g.pads.left), row + first);
+    simd::copy_floats(src + (first - g.pads.left), last - first, row + first);
     for (int64_t px = std::max(first, last); px < p.w; ++px) {
       const int64_t ix = padded_source_index(px - g.pads.left, g.in_w, g.padding_mode);
       row[px] = ix < 0 ? 0.0f : src[ix];
@@ -60,15 +60,19 @@ void fill_padded_plane(const Conv2dGeometry& g, const float* x_plane, PaddedPlan
 
 // One step of `kVectors` x 4 output pixels of one row. Each vector has its own
 // accumulator, so the kVectors chains of dependent adds overlap: with one chain the
-// loop would wait out the add latency at every tap.
+// loop would wait out the add latency at every tap. 4 accumulators + 4 loads + 1
+// weight stay under V8's ~15 vector registers.
 template <int kVectors>
 void stencil_step(const Conv2dGeometry& g, int64_t row_pitch, const float* src_top,
                   const float* w, float bias, float* y, int64_t pixels) {
   F32x4 acc[kVectors];
   for (int v = 0; v < kVectors; ++v) acc[v] = simd::splat4(bias);
+  // The tap loops stay loops (see CONVPLAY_NO_UNROLL).
+  CONVPLAY_NO_UNROLL
   for (int64_t ky = 0; ky < g.kernel_h; ++ky) {
     const float* src = src_top + ky * g.dilation.h * row_pitch;
     const float* w_row = w + ky * g.kernel_w;
+    CONVPLAY_NO_UNROLL
     for (int64_t kx = 0; kx < g.kernel_w; ++kx) {
       const F32x4 weight = simd::splat4(w_row[kx]);
       const float* at = src + kx * g.dilation.w;
@@ -84,57 +88,19 @@ void stencil_step(const Conv2dGeometry& g, int64_t row_pitch, const float* src_t
   std::copy(lanes, lanes + pixels, y);
 }
 
-// The common small kernels with their taps known at compile time: the weights sit in
-// registers for the whole plane (broadcast once), and 4 accumulators of 4 pixels keep
-// 4 add chains in flight: 16 pixels per step, within V8's ~15 vector registers.
-template <int kKernelH, int kKernelW>
-int64_t stencil_fixed_rows(const Conv2dGeometry& g, PaddedPlane p, const float* plane,
-                           const float* w, float bias, float* y) {
-  constexpr int kVectors = 4;
-  F32x4 weight[kKernelH * kKernelW];
-  for (int t = 0; t < kKernelH * kKernelW; ++t) weight[t] = simd::splat4(w[t]);
-  const int64_t full = g.out_w / (4 * kVectors) * (4 * kVectors);
-  for (int64_t oy = 0; oy < g.out_h; ++oy) {
-    const float* top = plane + oy * g.stride.h * p.w;
-    float* y_row = y + oy * g.out_w;
-    for (int64_t ox = 0; ox < full; ox += 4 * kVectors) {
-      F32x4 acc[kVectors];
-      for (int v = 0; v < kVectors; ++v) acc[v] = simd::splat4(bias);
-      for (int ky = 0; ky < kKernelH; ++ky) {
-        const float* src = top + ky * g.dilation.h * p.w + ox;
-        for (int kx = 0; kx < kKernelW; ++kx) {
-          const float* at = src + kx * g.dilation.w;
-          for (int v = 0; v < kVectors; ++v) {
-            acc[v] = simd::mul_add4(acc[v], weight[ky * kKernelW + kx], simd::load4(at + 4 * v));
-          }
-        }
-      }
-      for (int v = 0; v < kVectors; ++v) simd::store4(y_row + ox + 4 * v, acc[v]);
-    }
-  }
-  return full;  // columns done; the caller finishes each row from here
-}
-
-// One output plane from one padded plane, stride 1 along the row: 32 pixels per step,
+// One output plane from one padded plane, stride 1 along the row: 16 pixels per step,
 // then one narrower step for the rest of the row.
 void stencil_unit_stride(const Conv2dGeometry& g, PaddedPlane p, const float* plane,
                          const float* w, float bias, float* y) {
-  int64_t done = 0;  // leading columns of every row already computed
-  if (g.kernel_h == 3 && g.kernel_w == 3) done = stencil_fixed_rows<3, 3>(g, p, plane, w, bias, y);
-  if (g.kernel_h == 5 && g.kernel_w == 5) done = stencil_fixed_rows<5, 5>(g, p, plane, w, bias, y);
   for (int64_t oy = 0; oy < g.out_h; ++oy) {
     const float* top = plane + oy * g.stride.h * p.w;
     float* y_row = y + oy * g.out_w;
-    int64_t ox = done;
+    int64_t ox = 0;
     for (; ox + kStep <= g.out_w; ox += kStep) {
       stencil_step<kStep / 4>(g, p.w, top + ox, w, bias, y_row + ox, kStep);
     }
     const int64_t rest = g.out_w - ox;
-    if (rest > 24) {
-      stencil_step<8>(g, p.w, top + ox, w, bias, y_row + ox, rest);
-    } else if (rest > 16) {
-      stencil_step<6>(g, p.w, top + ox, w, bias, y_row + ox, rest);
-    } else if (rest > 8) {
+    if (rest > 8) {
       stencil_step<4>(g, p.w, top + ox, w, bias, y_row + ox, rest);
     } else if (rest > 4) {
       stencil_step<2>(g, p.w, top + ox, w, bias, y_row + ox, rest);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "padding_modes.h"
+#include "simd4.h"
 
 namespace convplay::fast {
 
@@ -85,43 +86,70 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
       }
     }
     row_buffers_.assign(static_cast<size_t>(shape_.in_channels * shape_.taps_h * row_width_), 0.0f);
-    // The B rows never move: only the buffers' contents change from row to row.
-    const float** out = b_rows_.data();
-    for (int64_t ch = 0; ch < shape_.in_channels; ++ch) {
-      for (int64_t ty = 0; ty < shape_.taps_h; ++ty) {
-        const float* buffer = row_buffers_.data() + (ch * shape_.taps_h + ty) * row_width_;
-        for (int64_t tx = 0; tx < taps_w; ++tx) *out++ = buffer + (shape_.col_offsets[tx] - first_virtual_col_);
-      }
-    }
+    slot_row_.assign(static_cast<size_t>(shape_.taps_h), -1);
+    tap_slot_.assign(static_cast<size_t>(shape_.taps_h), -1);
+    zero_padded_row_.assign(static_cast<size_t>(row_width_), 0.0f);
   }
   gathered_.resize(static_cast<size_t>(shape_.depth() * kTilePixels));
   if (shape_.out_channels > kTileChannels) b_panel_.resize(gathered_.size());
   zero_row_.assign(static_cast<size_t>((panels + 1) * kTilePixels), 0.0f);
 }
 
-void IndirectGemm::fill_row_buffers(const float* x, int64_t r) {
+void IndirectGemm::fill_slot(const float* x, int64_t slot, int64_t input_row) {
+  const IndirectGemmShape& s = shape_;
+  for (int64_t ch = 0; ch < s.in_channels; ++ch) {
+    const float* row = x + (ch * s.in_h + input_row) * s.in_w;
+    float* dst = row_buffers_.data() + (ch * s.taps_h + slot) * row_width_;
+    // Borders through the table (padding mode or zero), the interior as one copy.
+    for (int64_t i = 0; i < copy_begin_; ++i) {
+      dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+    }
+    simd::copy_floats(row + (first_virtual_col_ + copy_begin_), copy_end_ - copy_begin_,
+                      dst + copy_begin_);
+    for (int64_t i = copy_end_; i < row_width_; ++i) {
+      dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+    }
+  }
+}
+
+void IndirectGemm::prepare_row_buffers(const float* x, int64_t r) {
   const IndirectGemmShape& s = shape_;
   const int32_t* rows = row_src_.data() + r * s.taps_h;
-  float* dst = row_buffers_.data();
+  // With stride 1, output row r+1 reads all but one of row r's input rows: keep the
+  // slots that already hold a needed row, refill only the others.
+  std::fill(tap_slot_.begin(), tap_slot_.end(), -1);
+  auto slot_in_use = [&](int64_t slot) {
+    for (int64_t t = 0; t < s.taps_h; ++t) {
+      if (tap_slot_[t] == slot) return true;
+    }
+    return false;
+  };
+  for (int64_t ty = 0; ty < s.taps_h; ++ty) {
+    if (rows[ty] < 0) continue;
+    for (int64_t slot = 0; slot < s.taps_h; ++slot) {
+      if (slot_row_[slot] == rows[ty]) tap_slot_[ty] = slot;
+    }
+  }
+  for (int64_t ty = 0; ty < s.taps_h; ++ty) {
+    if (rows[ty] < 0 || tap_slot_[ty] >= 0) continue;
+    // A row two taps share (padding modes can map them to one) is found by the first.
+    for (int64_t t = 0; t < ty; ++t) {
+      if (rows[t] == rows[ty] && tap_slot_[t] >= 0) tap_slot_[ty] = tap_slot_[t];
+    }
+    if (tap_slot_[ty] >= 0) continue;
+    int64_t slot = 0;
+    while (slot_in_use(slot)) ++slot;  // taps_h slots, at most taps_h rows: one is free
+    fill_slot(x, slot, rows[ty]);
+    slot_row_[slot] = rows[ty];
+    tap_slot_[ty] = slot;
+  }
+  const float** out = b_rows_.data();
   for (int64_t ch = 0; ch < s.in_channels; ++ch) {
-    const float* plane = x + ch * s.in_h * s.in_w;
-    for (int64_t ty = 0; ty < s.taps_h; ++ty, dst += row_width_) {
-      if (rows[ty] < 0) {
-        std::fill(dst, dst + row_width_, 0.0f);
-        continue;
-      }
-      const float* row = plane + int64_t{rows[ty]} * s.in_w;
-      // Borders through the table (padding mode or zero), the interior as one copy.
-      for (int64_t i = 0; i < copy_begin_; ++i) {
-        dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
-      }
-      if (copy_end_ > copy_begin_) {
-        std::copy(row + (first_virtual_col_ + copy_begin_), row + (first_virtual_col_ + copy_end_),
-                  dst + copy_begin_);
-      }
-      for (int64_t i = copy_end_; i < row_width_; ++i) {
-        dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
-      }
+    for (int64_t ty = 0; ty < s.taps_h; ++ty) {
+      const float* buffer = tap_slot_[ty] < 0
+                                ? zero_padded_row_.data()
+                                : row_buffers_.data() + (ch * s.taps_h + tap_slot_[ty]) * row_width_;
+      for (int64_t tx = 0; tx < s.taps_w; ++tx) *out++ = buffer + (s.col_offsets[tx] - first_virtual_col_);
     }
   }
 }
@@ -173,8 +201,10 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
   const int64_t depth = s.depth();
   const int64_t panels = panel_count(s.cols);
   float block_bias[kTileChannels];
+  // A new image or group: nothing in the row buffers is valid any more.
+  std::fill(slot_row_.begin(), slot_row_.end(), -1);
   for (int64_t r = 0; r < s.rows; ++r) {
-    if (row_buffer_mode_) fill_row_buffers(x, r);
+    if (row_buffer_mode_) prepare_row_buffers(x, r);
     for (int64_t p = 0; p < panels; ++p) {
       int64_t b_offset = 0;
       if (row_buffer_mode_) {

@@ -64,8 +64,11 @@ class IndirectGemm {
   static int64_t workspace_floats(const IndirectGemmShape& shape);
 
  private:
-  // Row-buffer mode: copies the input rows that output row r reads into row_buffers_.
-  void fill_row_buffers(const float* x, int64_t r);
+  // Row-buffer mode: makes sure the input rows that output row r reads are in
+  // row_buffers_ (copying only the ones the previous row did not already bring in) and
+  // points b_rows_ at them.
+  void prepare_row_buffers(const float* x, int64_t r);
+  void fill_slot(const float* x, int64_t slot, int64_t input_row);
   // Points b_rows at the input (or the zero row) for the tile starting at column panel
   // `panel`, where that panel can be read in place.
   void point_in_place(const float* x, int64_t r, int64_t panel);
@@ -91,7 +94,10 @@ class IndirectGemm {
   bool row_buffer_mode_ = false;
   int64_t row_width_ = 0, first_virtual_col_ = 0, copy_begin_ = 0, copy_end_ = 0;
   std::vector<int32_t> virtual_source_;
-  std::vector<float> row_buffers_;
+  std::vector<float> row_buffers_;   // in_channels x taps_h slots of row_width_ floats
+  std::vector<int64_t> slot_row_;     // input row each slot holds (-1: none yet)
+  std::vector<int64_t> tap_slot_;     // this output row: slot of each row tap (-1: zero row)
+  std::vector<float> zero_padded_row_;
 };
 
 }  // namespace convplay::fast

@@ -4,10 +4,21 @@
 // native tests and benchmarks run the same algorithm the wasm module runs.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
+#endif
+
+// Keeps a loop a loop. Unrolled tap loops let clang hoist every load to the top of
+// the body, and V8 then spills the accumulators around them.
+#if defined(__clang__)
+#define CONVPLAY_NO_UNROLL _Pragma("clang loop unroll(disable)")
+#elif defined(__GNUC__)
+#define CONVPLAY_NO_UNROLL _Pragma("GCC unroll 1")
+#else
+#define CONVPLAY_NO_UNROLL
 #endif
 
 namespace convplay::simd {
@@ -51,5 +62,17 @@ inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) {
 }
 
 #endif
+
+// A plain vector copy of count floats: the rows the fast paths copy are short, and
+// Emscripten's memcpy for a few hundred bytes is a scalar loop.
+inline void copy_floats(const float* src, int64_t count, float* dst) {
+  int64_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    const F32x4 lo = load4(src + i), hi = load4(src + i + 4);
+    store4(dst + i, lo);
+    store4(dst + i + 4, hi);
+  }
+  for (; i < count; ++i) dst[i] = src[i];
+}
 
 }  // namespace convplay::simd
