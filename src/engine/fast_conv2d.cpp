@@ -20,7 +20,7 @@ std::vector<int32_t> source_table(int64_t out_size, int64_t kernel, int64_t stri
   std::vector<int32_t> table(static_cast<size_t>(out_size * kernel));
   for (int64_t o = 0; o < out_size; ++o) {
     for (int64_t k = 0; k < kernel; ++k) {
-      table[o * kernel + k] =
+      table[static_cast<size_t>(o * kernel + k)] =
           static_cast<int32_t>(padded_source_index(o * stride - pad + k * dilation, in_size, mode));
     }
   }

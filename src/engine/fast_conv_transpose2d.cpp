@@ -38,8 +38,8 @@ PhaseAxis phase_axis(int64_t phase, int64_t stride, int64_t padding, int64_t dil
   for (int64_t j = 0; j < axis.positions; ++j) {
     for (int64_t t = 0; t < taps; ++t) {
       // Exact division: the numerator is a multiple of the stride by the choice of taps.
-      const int64_t i = (phase + j * stride + padding - axis.taps[t] * dilation) / stride;
-      axis.source[j * taps + t] = i >= 0 && i < in_size ? static_cast<int32_t>(i) : -1;
+      const int64_t i = (phase + j * stride + padding - axis.taps[static_cast<size_t>(t)] * dilation) / stride;
+      axis.source[static_cast<size_t>(j * taps + t)] = i >= 0 && i < in_size ? static_cast<int32_t>(i) : -1;
     }
   }
   return axis;
@@ -105,7 +105,7 @@ Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
           const int64_t ty = (k / s.taps_w) % s.taps_h;
           const int64_t ic = k / (s.taps_w * s.taps_h);
           const float* kernel = w + ((group * cin_g + ic) * cout_g + oc) * taps_per_kernel;
-          return kernel[rows.taps[ty] * g.kernel_w + cols.taps[tx]];
+          return kernel[rows.taps[static_cast<size_t>(ty)] * g.kernel_w + cols.taps[static_cast<size_t>(tx)]];
         };
         pack_weights(cout_g, depth, get, packed.data());
         for (int64_t n = 0; n < g.batch; ++n) {

@@ -37,14 +37,14 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
     const int64_t c0 = p * kTilePixels;
     const int64_t lanes = std::min(kTilePixels, shape_.cols - c0);
     for (int64_t tx = 0; tx < taps_w; ++tx) {
-      const int64_t first = col_src_[c0 * taps_w + tx];
+      const int64_t first = col_src_[static_cast<size_t>(c0 * taps_w + tx)];
       // All 8 loaded lanes must lie inside the input row (memory safety), even the
       // lanes of a partial panel that are computed and then dropped.
       bool in_place = first >= 0 && first + kTilePixels <= shape_.in_w;
       for (int64_t j = 1; in_place && j < lanes; ++j) {
-        in_place = col_src_[(c0 + j) * taps_w + tx] == first + j;
+        in_place = col_src_[static_cast<size_t>((c0 + j) * taps_w + tx)] == first + j;
       }
-      if (in_place) in_place_col_[p * taps_w + tx] = static_cast<int32_t>(first);
+      if (in_place) in_place_col_[static_cast<size_t>(p * taps_w + tx)] = static_cast<int32_t>(first);
     }
   }
   // A panel joins the run of the previous one when every tap moved by exactly 8 columns:
@@ -52,17 +52,17 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
   run_start_.assign(static_cast<size_t>(panels), -1);
   for (int64_t p = 0; p < panels; ++p) {
     bool in_place = taps_w > 0;
-    for (int64_t tx = 0; tx < taps_w; ++tx) in_place = in_place && in_place_col_[p * taps_w + tx] >= 0;
+    for (int64_t tx = 0; tx < taps_w; ++tx) in_place = in_place && in_place_col_[static_cast<size_t>(p * taps_w + tx)] >= 0;
     if (!in_place) continue;
-    run_start_[p] = p;
-    if (p > 0 && run_start_[p - 1] >= 0) {
-      const int64_t start = run_start_[p - 1];
+    run_start_[static_cast<size_t>(p)] = p;
+    if (p > 0 && run_start_[static_cast<size_t>(p - 1)] >= 0) {
+      const int64_t start = run_start_[static_cast<size_t>(p - 1)];
       bool shifted = true;
       for (int64_t tx = 0; tx < taps_w; ++tx) {
-        shifted = shifted && in_place_col_[p * taps_w + tx] ==
-                                 in_place_col_[start * taps_w + tx] + (p - start) * kTilePixels;
+        shifted = shifted && in_place_col_[static_cast<size_t>(p * taps_w + tx)] ==
+                                 in_place_col_[static_cast<size_t>(start * taps_w + tx)] + (p - start) * kTilePixels;
       }
-      if (shifted) run_start_[p] = start;
+      if (shifted) run_start_[static_cast<size_t>(p)] = start;
     }
   }
   b_rows_.resize(static_cast<size_t>(shape_.depth()));
@@ -79,7 +79,7 @@ IndirectGemm::IndirectGemm(const IndirectGemmShape& shape, std::vector<int32_t> 
     for (int64_t i = 0; i < row_width_; ++i) {
       const int64_t v = first_virtual_col_ + i;
       const int64_t src = v <= last_virtual_col ? padded_source_index(v, shape_.in_w, shape_.col_mode) : -1;
-      virtual_source_[i] = static_cast<int32_t>(src);
+      virtual_source_[static_cast<size_t>(i)] = static_cast<int32_t>(src);
       if (v >= 0 && v < shape_.in_w && src == v) {
         copy_begin_ = std::min(copy_begin_, i);
         copy_end_ = i + 1;
@@ -102,12 +102,12 @@ void IndirectGemm::fill_slot(const float* x, int64_t slot, int64_t input_row) {
     float* dst = row_buffers_.data() + (ch * s.taps_h + slot) * row_width_;
     // Borders through the table (padding mode or zero), the interior as one copy.
     for (int64_t i = 0; i < copy_begin_; ++i) {
-      dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+      dst[i] = virtual_source_[static_cast<size_t>(i)] >= 0 ? row[virtual_source_[static_cast<size_t>(i)]] : 0.0f;
     }
     simd::copy_floats(row + (first_virtual_col_ + copy_begin_), copy_end_ - copy_begin_,
                       dst + copy_begin_);
     for (int64_t i = copy_end_; i < row_width_; ++i) {
-      dst[i] = virtual_source_[i] >= 0 ? row[virtual_source_[i]] : 0.0f;
+      dst[i] = virtual_source_[static_cast<size_t>(i)] >= 0 ? row[virtual_source_[static_cast<size_t>(i)]] : 0.0f;
     }
   }
 }
@@ -120,36 +120,36 @@ void IndirectGemm::prepare_row_buffers(const float* x, int64_t r) {
   std::fill(tap_slot_.begin(), tap_slot_.end(), -1);
   auto slot_in_use = [&](int64_t slot) {
     for (int64_t t = 0; t < s.taps_h; ++t) {
-      if (tap_slot_[t] == slot) return true;
+      if (tap_slot_[static_cast<size_t>(t)] == slot) return true;
     }
     return false;
   };
   for (int64_t ty = 0; ty < s.taps_h; ++ty) {
     if (rows[ty] < 0) continue;
     for (int64_t slot = 0; slot < s.taps_h; ++slot) {
-      if (slot_row_[slot] == rows[ty]) tap_slot_[ty] = slot;
+      if (slot_row_[static_cast<size_t>(slot)] == rows[ty]) tap_slot_[static_cast<size_t>(ty)] = slot;
     }
   }
   for (int64_t ty = 0; ty < s.taps_h; ++ty) {
-    if (rows[ty] < 0 || tap_slot_[ty] >= 0) continue;
+    if (rows[ty] < 0 || tap_slot_[static_cast<size_t>(ty)] >= 0) continue;
     // A row two taps share (padding modes can map them to one) is found by the first.
     for (int64_t t = 0; t < ty; ++t) {
-      if (rows[t] == rows[ty] && tap_slot_[t] >= 0) tap_slot_[ty] = tap_slot_[t];
+      if (rows[t] == rows[ty] && tap_slot_[static_cast<size_t>(t)] >= 0) tap_slot_[static_cast<size_t>(ty)] = tap_slot_[static_cast<size_t>(t)];
     }
-    if (tap_slot_[ty] >= 0) continue;
+    if (tap_slot_[static_cast<size_t>(ty)] >= 0) continue;
     int64_t slot = 0;
     while (slot_in_use(slot)) ++slot;  // taps_h slots, at most taps_h rows: one is free
     fill_slot(x, slot, rows[ty]);
-    slot_row_[slot] = rows[ty];
-    tap_slot_[ty] = slot;
+    slot_row_[static_cast<size_t>(slot)] = rows[ty];
+    tap_slot_[static_cast<size_t>(ty)] = slot;
   }
   const float** out = b_rows_.data();
   for (int64_t ch = 0; ch < s.in_channels; ++ch) {
     for (int64_t ty = 0; ty < s.taps_h; ++ty) {
-      const float* buffer = tap_slot_[ty] < 0
+      const float* buffer = tap_slot_[static_cast<size_t>(ty)] < 0
                                 ? zero_padded_row_.data()
-                                : row_buffers_.data() + (ch * s.taps_h + tap_slot_[ty]) * row_width_;
-      for (int64_t tx = 0; tx < s.taps_w; ++tx) *out++ = buffer + (s.col_offsets[tx] - first_virtual_col_);
+                                : row_buffers_.data() + (ch * s.taps_h + tap_slot_[static_cast<size_t>(ty)]) * row_width_;
+      for (int64_t tx = 0; tx < s.taps_w; ++tx) *out++ = buffer + (s.col_offsets[static_cast<size_t>(tx)] - first_virtual_col_);
     }
   }
 }
@@ -186,7 +186,7 @@ void IndirectGemm::gather(const float* x, int64_t r, int64_t panel) {
       const float* row = rows[ty] >= 0 ? plane + int64_t{rows[ty]} * s.in_w : nullptr;
       for (int64_t tx = 0; tx < s.taps_w; ++tx) {
         for (int64_t j = 0; j < kTilePixels; ++j) {
-          const int64_t ix = j < lanes ? col_src_[(c0 + j) * s.taps_w + tx] : -1;
+          const int64_t ix = j < lanes ? col_src_[static_cast<size_t>((c0 + j) * s.taps_w + tx)] : -1;
           dst[j] = row && ix >= 0 ? row[ix] : 0.0f;
         }
         *out++ = dst;
@@ -209,12 +209,12 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
       int64_t b_offset = 0;
       if (row_buffer_mode_) {
         b_offset = p * kTilePixels;
-      } else if (run_start_[p] < 0) {
+      } else if (run_start_[static_cast<size_t>(p)] < 0) {
         gather(x, r, p);
-      } else if (run_start_[p] == p) {
+      } else if (run_start_[static_cast<size_t>(p)] == p) {
         point_in_place(x, r, p);
       } else {
-        b_offset = (p - run_start_[p]) * kTilePixels;
+        b_offset = (p - run_start_[static_cast<size_t>(p)]) * kTilePixels;
       }
       const int64_t c0 = p * kTilePixels;
       const int64_t lanes = std::min(kTilePixels, s.cols - c0);
@@ -225,7 +225,7 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
       const bool pack = s.out_channels > kTileChannels;
       if (pack) {
         for (int64_t k = 0; k < depth; ++k) {
-          std::copy_n(b_rows_[k] + b_offset, kTilePixels, b_panel_.data() + k * kTilePixels);
+          std::copy_n(b_rows_[static_cast<size_t>(k)] + b_offset, kTilePixels, b_panel_.data() + k * kTilePixels);
         }
       }
       for (int64_t oc = 0; oc < s.out_channels; oc += kTileChannels) {
