@@ -31,8 +31,6 @@ Tensor g_results[4];
 // Inputs and the argument block: one 16-byte aligned buffer, grown on demand.
 void* g_scratch = nullptr;
 size_t g_scratch_bytes = 0;
-// Most candidates the round trip lists per axis (one per stride step).
-constexpr int64_t kMaxRoundTripCandidates = 65536;
 // Round-trip candidates as (input size, output padding, valid) triples.
 std::vector<double> g_round_trip;
 
@@ -265,16 +263,6 @@ int run_conv2d_round_trip(uintptr_t block) {
   int64_t stride = in.integer();
   int64_t padding = in.integer();
   int64_t dilation = in.integer();
-  // A conv sends `stride` input sizes to each output size, and the engine lists them all:
-  // refuse strides whose list would be useless, before it exhausts the heap (the glue has
-  // already run plan_conv2d, so every PyTorch error came first).
-  if (stride > kMaxRoundTripCandidates) {
-    return fail(Status::Error(
-        ErrorCode::kTooLarge, "stride",
-        "conv2dRoundTrip lists one input size per stride step, and stride " +
-            std::to_string(stride) + " is more than convplay lists (" +
-            std::to_string(kMaxRoundTripCandidates) + ")"));
-  }
   convplay::RoundTripAxis axis;
   Status status = convplay::conv2d_round_trip(input_size, kernel, stride, padding, dilation, &axis);
   if (!status.ok()) return fail(std::move(status));
