@@ -21,6 +21,30 @@
 
 namespace convplay::app {
 
+namespace {
+
+// Set by GLFW's input callbacks, which ImGui's backend chains to (installed before it).
+bool g_input_seen = true;
+void note_mouse_button(GLFWwindow*, int, int, int) { g_input_seen = true; }
+void note_scroll(GLFWwindow*, double, double) { g_input_seen = true; }
+void note_key(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
+void note_char(GLFWwindow*, unsigned int) { g_input_seen = true; }
+
+}  // namespace
+
+bool App::wants_frame() {
+  double x = 0, y = 0;
+  glfwGetCursorPos(window_, &x, &y);
+  const bool moved = x != cursor_x_ || y != cursor_y_;
+  cursor_x_ = x;
+  cursor_y_ = y;
+  if (g_input_seen || moved || ui_.animation.playing || !first_frame_done_) idle_frames_ = 0;
+  g_input_seen = false;
+  // Half a second of frames after the last event lets hover, double-click timers and
+  // tooltips settle before drawing stops.
+  return idle_frames_++ < 30;
+}
+
 bool App::init() {
   if (!glfwInit()) return false;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -35,6 +59,10 @@ bool App::init() {
                              framebuffer_h_ > 0 ? framebuffer_h_ : 720, "convplay", nullptr, nullptr);
   if (window_ == nullptr) return false;
   glfwMakeContextCurrent(window_);
+  glfwSetMouseButtonCallback(window_, note_mouse_button);
+  glfwSetScrollCallback(window_, note_scroll);
+  glfwSetKeyCallback(window_, note_key);
+  glfwSetCharCallback(window_, note_char);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -97,6 +125,7 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
     ui_.tab_request_frames = 6;
   }
   computer_.update(doc_);
+  idle_frames_ = 0;  // redraw with the new state
   return notes;
 }
 
@@ -124,6 +153,7 @@ void App::sync_canvas_size() {
   const int width = std::max(1, static_cast<int>(std::lround(css_w * ratio)));
   const int height = std::max(1, static_cast<int>(std::lround(css_h * ratio)));
   if (width != framebuffer_w_ || height != framebuffer_h_) {
+    idle_frames_ = 0;
     framebuffer_w_ = width;
     framebuffer_h_ = height;
     glfwSetWindowSize(window_, width, height);
@@ -148,11 +178,12 @@ void App::handle_shortcuts(bool* undo, bool* redo) {
 }
 
 void App::frame() {
+  sync_canvas_size();
+  if (!wants_frame()) return;
   const double start = now_ms();
   if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;
   last_frame_start_ = start;
 
-  sync_canvas_size();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

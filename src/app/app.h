@@ -44,6 +44,11 @@ class App {
   std::string last_hash_;
   bool first_frame_done_ = false;
   double last_frame_start_ = 0;
+  // Idle frames are skipped (the canvas keeps showing the last one): a page embedded in a
+  // blog post costs nothing while nobody touches it.
+  int idle_frames_ = 0;
+  double cursor_x_ = -1, cursor_y_ = -1;
+  bool wants_frame();
 };
 
 }  // namespace convplay::app

@@ -6,8 +6,9 @@ const http = require('http');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const SITE_DIR = path.resolve(__dirname, '..', '..', 'build', 'site');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SITE_DIR = path.resolve(process.env.CONVPLAY_SITE_DIR ||
+                              path.join(__dirname, '..', '..', 'build', 'site'));
+const CHROMIUM = process.env.CONVPLAY_CHROMIUM || '/usr/bin/chromium';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
@@ -53,7 +54,7 @@ async function launchBrowser() {
 async function openPlayground(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.convplay && window.convplay.ready === true, null,
-                             { timeout: 30000 });
+                             { timeout: 90000 });
   // One more animation frame so that the state read back is the one on screen.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
