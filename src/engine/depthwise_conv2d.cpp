@@ -15,7 +15,7 @@ namespace {
 
 using simd::F32x4;
 
-// Output pixels per SIMD step: 4 vectors, 4 independent accumulators.
+// Output pixels per SIMD step (4 vectors): the most a step reads past its row.
 constexpr int64_t kStep = 16;
 
 // The part of the padded input the kernel actually reads: rows -pads.top up to the
@@ -62,52 +62,75 @@ void fill_padded_plane(const Conv2dGeometry& g, const float* x_plane, PaddedPlan
 // accumulator, so the kVectors chains of dependent adds overlap: with one chain the
 // loop would wait out the add latency at every tap. 4 accumulators + 4 loads + 1
 // weight stay under V8's ~15 vector registers.
-template <int kVectors>
-void stencil_step(const Conv2dGeometry& g, int64_t row_pitch, const float* src_top,
-                  const float* w, float bias, float* y, int64_t pixels) {
-  F32x4 acc[kVectors];
-  for (int v = 0; v < kVectors; ++v) acc[v] = simd::splat4(bias);
-  // The tap loops stay loops (see CONVPLAY_NO_UNROLL).
+// Where tap t of the kernel reads, relative to an output pixel's top-left tap, in the
+// padded plane: one table for the whole call, so the tap loop below is a single loop
+// with plain addressing.
+struct TapTable {
+  const int32_t* offset;  // ky * dilation_h * pitch + kx * dilation_w
+  int64_t count;          // kernel_h * kernel_w, in the weight's (ky, kx) order
+};
+
+// kRows output rows x kVectors x 4 output pixels at once. Every row and vector has
+// its own accumulator, so up to 8 chains of dependent adds overlap (one chain would wait
+// out the add latency at every tap), and the rows share the tap loop's overhead.
+// 8 accumulators + 4 loads + 1 weight stay under V8's ~15 vector registers.
+template <int kRows, int kVectors>
+void stencil_block(TapTable taps, const float* src, int64_t src_row_step, const float* w,
+                   float bias, float* y, int64_t y_row_step, int64_t pixels) {
+  F32x4 acc[kRows][kVectors];
+  for (int r = 0; r < kRows; ++r) {
+    for (int v = 0; v < kVectors; ++v) acc[r][v] = simd::splat4(bias);
+  }
+  // The tap loop stays a loop (see CONVPLAY_NO_UNROLL).
   CONVPLAY_NO_UNROLL
-  for (int64_t ky = 0; ky < g.kernel_h; ++ky) {
-    const float* src = src_top + ky * g.dilation.h * row_pitch;
-    const float* w_row = w + ky * g.kernel_w;
-    CONVPLAY_NO_UNROLL
-    for (int64_t kx = 0; kx < g.kernel_w; ++kx) {
-      const F32x4 weight = simd::splat4(w_row[kx]);
-      const float* at = src + kx * g.dilation.w;
-      for (int v = 0; v < kVectors; ++v) acc[v] = simd::mul_add4(acc[v], weight, simd::load4(at + 4 * v));
+  for (int64_t t = 0; t < taps.count; ++t) {
+    const F32x4 weight = simd::splat4(w[t]);
+    const float* at = src + taps.offset[t];
+    for (int r = 0; r < kRows; ++r) {
+      for (int v = 0; v < kVectors; ++v) {
+        acc[r][v] = simd::mul_add4(acc[r][v], weight, simd::load4(at + r * src_row_step + 4 * v));
+      }
     }
   }
-  if (pixels == 4 * kVectors) {
-    for (int v = 0; v < kVectors; ++v) simd::store4(y + 4 * v, acc[v]);
-    return;
+  for (int r = 0; r < kRows; ++r) {
+    float* y_row = y + r * y_row_step;
+    if (pixels == 4 * kVectors) {
+      for (int v = 0; v < kVectors; ++v) simd::store4(y_row + 4 * v, acc[r][v]);
+      continue;
+    }
+    float lanes[4 * kVectors];
+    for (int v = 0; v < kVectors; ++v) simd::store4(lanes + 4 * v, acc[r][v]);
+    std::copy(lanes, lanes + pixels, y_row);
   }
-  float lanes[4 * kVectors];
-  for (int v = 0; v < kVectors; ++v) simd::store4(lanes + 4 * v, acc[v]);
-  std::copy(lanes, lanes + pixels, y);
 }
 
-// One output plane from one padded plane, stride 1 along the row: 16 pixels per step,
-// then one narrower step for the rest of the row.
-void stencil_unit_stride(const Conv2dGeometry& g, PaddedPlane p, const float* plane,
-                         const float* w, float bias, float* y) {
-  for (int64_t oy = 0; oy < g.out_h; ++oy) {
-    const float* top = plane + oy * g.stride.h * p.w;
-    float* y_row = y + oy * g.out_w;
-    int64_t ox = 0;
-    for (; ox + kStep <= g.out_w; ox += kStep) {
-      stencil_step<kStep / 4>(g, p.w, top + ox, w, bias, y_row + ox, kStep);
-    }
-    const int64_t rest = g.out_w - ox;
-    if (rest > 8) {
-      stencil_step<4>(g, p.w, top + ox, w, bias, y_row + ox, rest);
-    } else if (rest > 4) {
-      stencil_step<2>(g, p.w, top + ox, w, bias, y_row + ox, rest);
-    } else if (rest > 0) {
-      stencil_step<1>(g, p.w, top + ox, w, bias, y_row + ox, rest);
-    }
+// kRows output rows, left to right: 16 pixels per step, then one narrower step.
+template <int kRows>
+void stencil_rows(const Conv2dGeometry& g, int64_t pitch, TapTable taps, const float* top,
+                  const float* w, float bias, float* y) {
+  const int64_t src_row_step = g.stride.h * pitch;
+  int64_t ox = 0;
+  for (; ox + 16 <= g.out_w; ox += 16) {
+    stencil_block<kRows, 4>(taps, top + ox, src_row_step, w, bias, y + ox, g.out_w, 16);
   }
+  const int64_t rest = g.out_w - ox;
+  if (rest > 8) {
+    stencil_block<kRows, 4>(taps, top + ox, src_row_step, w, bias, y + ox, g.out_w, rest);
+  } else if (rest > 4) {
+    stencil_block<kRows, 2>(taps, top + ox, src_row_step, w, bias, y + ox, g.out_w, rest);
+  } else if (rest > 0) {
+    stencil_block<kRows, 1>(taps, top + ox, src_row_step, w, bias, y + ox, g.out_w, rest);
+  }
+}
+
+// One output plane from one padded plane, stride 1 along the row, two rows at a time.
+void stencil_unit_stride(const Conv2dGeometry& g, PaddedPlane p, TapTable taps, const float* plane,
+                         const float* w, float bias, float* y) {
+  int64_t oy = 0;
+  for (; oy + 2 <= g.out_h; oy += 2) {
+    stencil_rows<2>(g, p.w, taps, plane + oy * g.stride.h * p.w, w, bias, y + oy * g.out_w);
+  }
+  if (oy < g.out_h) stencil_rows<1>(g, p.w, taps, plane + oy * g.stride.h * p.w, w, bias, y + oy * g.out_w);
 }
 
 // Strided rows: plain loops over the padded plane (still no bounds checks).
@@ -146,10 +169,24 @@ void depthwise_conv2d(const Conv2dGeometry& g, const float* x, const float* w, c
     heap_plane.resize(static_cast<size_t>(plane_floats(p)));
     plane = heap_plane.data();
   }
+  const int64_t taps = g.kernel_h * g.kernel_w;
+  constexpr int64_t kStackTaps = 64;
+  int32_t stack_offsets[kStackTaps];
+  std::vector<int32_t> heap_offsets;
+  int32_t* offsets = stack_offsets;
+  if (taps > kStackTaps) {
+    heap_offsets.resize(static_cast<size_t>(taps));
+    offsets = heap_offsets.data();
+  }
+  for (int64_t ky = 0; ky < g.kernel_h; ++ky) {
+    for (int64_t kx = 0; kx < g.kernel_w; ++kx) {
+      offsets[ky * g.kernel_w + kx] = static_cast<int32_t>(ky * g.dilation.h * p.w + kx * g.dilation.w);
+    }
+  }
+  const TapTable tap_table{offsets, taps};
   const int64_t cout_g = g.out_channels_per_group();
   const int64_t in_plane = g.in_h * g.in_w;
   const int64_t out_plane = g.out_h * g.out_w;
-  const int64_t taps = g.kernel_h * g.kernel_w;
   for (int64_t n = 0; n < g.batch; ++n) {
     for (int64_t ic = 0; ic < g.in_channels; ++ic) {
       fill_padded_plane(g, x + (n * g.in_channels + ic) * in_plane, p, plane);
@@ -159,7 +196,7 @@ void depthwise_conv2d(const Conv2dGeometry& g, const float* x, const float* w, c
         float* y_plane = y + (n * g.out_channels + oc) * out_plane;
         const float b = bias ? bias[oc] : 0.0f;
         if (g.stride.w == 1) {
-          stencil_unit_stride(g, p, plane, w + oc * taps, b, y_plane);
+          stencil_unit_stride(g, p, tap_table, plane, w + oc * taps, b, y_plane);
         } else {
           stencil_strided(g, p, plane, w + oc * taps, b, y_plane);
         }
