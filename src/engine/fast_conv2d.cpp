@@ -9,6 +9,7 @@
 #include "depthwise_conv2d.h"
 #include "gemm_indirect.h"
 #include "limits.h"
+#include "output_storage.h"
 #include "padding_modes.h"
 
 namespace convplay::fast {
@@ -92,18 +93,17 @@ Status fast_conv2d(const TensorView& input, const TensorView& weight, const Tens
                    const Conv2dParams& params, const Conv2dGeometry& g, Tensor* out) {
   const Conv2dPath path = choose_conv2d_path(g);
   if (path == Conv2dPath::kReference) return conv2d_reference(input, weight, bias, params, out);
-  Tensor result;
-  result.shape = g.output_shape();
-  result.data.resize(static_cast<size_t>(element_count(result.shape)));
-  if (!result.data.empty()) {
+  Tensor fresh;
+  Tensor* result = output_tensor(out, input, weight, bias, g.output_shape(), &fresh);
+  if (!result->data.empty()) {
     const float* b = bias ? bias->data : nullptr;
     if (path == Conv2dPath::kDepthwise) {
-      depthwise_conv2d(g, input.data, weight.data, b, result.data.data());
+      depthwise_conv2d(g, input.data, weight.data, b, result->data.data());
     } else {
-      indirect_gemm_conv2d(g, input.data, weight.data, b, result.data.data());
+      indirect_gemm_conv2d(g, input.data, weight.data, b, result->data.data());
     }
   }
-  *out = std::move(result);
+  if (result == &fresh) *out = std::move(fresh);
   return Status::Ok();
 }
 

@@ -12,6 +12,7 @@
 
 #include "gemm_indirect.h"
 #include "limits.h"
+#include "output_storage.h"
 
 namespace convplay::fast {
 
@@ -59,9 +60,8 @@ bool fast_conv_transpose2d_fits(const ConvTranspose2dGeometry& g) {
 Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
                              const TensorView* bias, const ConvTranspose2dGeometry& g,
                              Tensor* out) {
-  Tensor result;
-  result.shape = g.output_shape();
-  result.data.resize(static_cast<size_t>(element_count(result.shape)));
+  Tensor fresh;
+  Tensor& result = *output_tensor(out, input, weight, bias, g.output_shape(), &fresh);
   const int64_t cin_g = g.in_channels_per_group();
   const int64_t cout_g = g.out_channels_per_group();
   const int64_t taps_per_kernel = g.kernel_h * g.kernel_w;
@@ -116,7 +116,7 @@ Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
       }
     }
   }
-  *out = std::move(result);
+  if (&result == &fresh) *out = std::move(fresh);
   return Status::Ok();
 }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <random>
 #include <sstream>
+#include <string>
 
 #include "engine/convplay.h"
 #include "engine/fast_conv2d.h"
@@ -183,6 +184,46 @@ TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
   }
 }
 
+// The fast paths write straight into the caller's output tensor when they can: stale
+// values there (NaN here) must all be overwritten, whatever size the tensor had.
+TEST(Conv2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
+  std::mt19937 rng(9);
+  for (int64_t groups : {1, 4}) {
+    const std::vector<float> x = random_values(&rng, 2 * 4 * 9 * 11);
+    const std::vector<float> w = random_values(&rng, 8 * (4 / groups) * 3 * 3);
+    const TensorView input{x.data(), {2, 4, 9, 11}}, weight{w.data(), {8, 4 / groups, 3, 3}};
+    Conv2dParams params;
+    params.groups = groups;
+    params.padding = {1, 1};
+    Tensor reference;
+    ASSERT_TRUE(conv2d_reference(input, weight, nullptr, params, &reference).ok());
+    for (size_t stale : {size_t{0}, reference.data.size() / 2, reference.data.size(),
+                         reference.data.size() * 2}) {
+      Tensor out;
+      out.data.assign(stale, std::nanf(""));
+      ASSERT_TRUE(conv2d(input, weight, nullptr, params, &out).ok());
+      expect_close(out, reference, 36, "stale size " + std::to_string(stale));
+    }
+  }
+}
+
+// ...but never when that tensor is also an operand: the engine does not modify its arguments.
+TEST(Conv2dFastPath, OutputThatIsAlsoTheInputGetsFreshStorage) {
+  std::mt19937 rng(10);
+  Tensor t;
+  t.shape = {1, 2, 6, 6};
+  t.data = random_values(&rng, 72);
+  const std::vector<float> w = random_values(&rng, 2 * 2 * 3 * 3);
+  const TensorView weight{w.data(), {2, 2, 3, 3}};
+  Conv2dParams params;
+  params.padding = {1, 1};
+  Tensor reference;
+  ASSERT_TRUE(conv2d_reference(t.view(), weight, nullptr, params, &reference).ok());
+  const TensorView input = t.view();
+  ASSERT_TRUE(conv2d(input, weight, nullptr, params, &t).ok());
+  expect_close(t, reference, 18, "output aliasing the input");
+}
+
 struct ConvTranspose2dCase {
   Shape input, weight;
   bool has_bias = true;
@@ -273,6 +314,22 @@ TEST(ConvTranspose2dFastPath, DecoderWorkloadMatchesReference) {
   Tensor fast, reference;
   ASSERT_TRUE(run_conv_transpose2d(c, &rng, &fast, &reference).ok());
   expect_close(fast, reference, 64 * 16, c.describe());
+}
+
+TEST(ConvTranspose2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
+  std::mt19937 rng(12);
+  const std::vector<float> x = random_values(&rng, 3 * 5 * 7);
+  const std::vector<float> w = random_values(&rng, 3 * 2 * 3 * 3);
+  const TensorView input{x.data(), {3, 5, 7}}, weight{w.data(), {3, 2, 3, 3}};
+  ConvTranspose2dParams params;
+  params.stride = {2, 3};
+  params.padding = {1, 0};
+  Tensor reference;
+  ASSERT_TRUE(conv_transpose2d_reference(input, weight, nullptr, params, &reference).ok());
+  Tensor out;
+  out.data.assign(reference.data.size(), std::nanf(""));
+  ASSERT_TRUE(conv_transpose2d(input, weight, nullptr, params, &out).ok());
+  expect_close(out, reference, 27, "stale output");
 }
 
 TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
