@@ -224,8 +224,13 @@ void IndirectGemm::run(const float* x, const float* packed_weights, const float*
       // touching `depth` scattered input rows again (which the stream of A evicts).
       const bool pack = s.out_channels > kTileChannels;
       if (pack) {
-        for (int64_t k = 0; k < depth; ++k) {
-          std::copy_n(b_rows_[static_cast<size_t>(k)] + b_offset, kTilePixels, b_panel_.data() + k * kTilePixels);
+        // Two vector moves per row: a memcpy call per 32 bytes would cost more.
+        const float* const* rows = b_rows_.data();
+        float* panel = b_panel_.data();
+        for (int64_t k = 0; k < depth; ++k, panel += kTilePixels) {
+          const float* src = rows[k] + b_offset;
+          simd::store4(panel, simd::load4(src));
+          simd::store4(panel + 4, simd::load4(src + 4));
         }
       }
       for (int64_t oc = 0; oc < s.out_channels; oc += kTileChannels) {
