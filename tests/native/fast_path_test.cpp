@@ -160,7 +160,8 @@ TEST(Conv2dFastPath, EmptyBatchGivesEmptyOutput) {
   }
 }
 
-// The benchmark's workloads themselves (bench/README): what the numbers are measured on.
+// The benchmark's workloads themselves (bench/workloads.js; W2 at a quarter of its size):
+// what the numbers are measured on.
 TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
   std::mt19937 rng(5);
   struct Workload {
