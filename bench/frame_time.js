@@ -1,9 +1,12 @@
 // Playground budgets (issue 4), measured in headless Chromium (SwiftShader WebGL2):
-//  - frame time while animating, inputs up to 32x32 with 4 channels: the app's own CPU
-//    time per frame (ImGui + engine + draw submission) and the interval between frames;
+//  - frame time while animating (60 output cells per second, so every frame steps and is
+//    drawn), inputs up to 32x32 with 4 channels: the app's own time per drawn frame, split
+//    into UI (ImGui widgets + engine, up to ImGui::Render) and the whole frame including the
+//    WebGL calls, and the interval between drawn frames;
 //  - time to first frame after navigation on localhost;
 //  - transfer size of the page (index.html and everything it loads), gzip -9.
-// Usage: node bench/frame_time.js [seconds per case]   (needs build/site from ./play --no-serve)
+// Usage: node bench/frame_time.js [seconds per case] [WxH viewport] [case index]
+// (needs build/site from ./play --no-serve)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -11,12 +14,14 @@ const zlib = require('zlib');
 const { SITE_DIR, serveSite, launchBrowser, openPlayground } = require('../tests/e2e/harness');
 
 const SECONDS = Number(process.argv[2] || 4);
+const [WIDTH, HEIGHT] = (process.argv[3] || '1280x720').split('x').map(Number);
+const ONLY = process.argv[4] ? Number(process.argv[4]) : -1;  // run one case (index)
 const CASES = [
-  ['conv2d 8x8, k=3', 'op=conv2d&in=8x8&k=3&p=1&anim=play'],
-  ['conv2d 32x32x4 -> 4, k=3, p=1', 'op=conv2d&in=32x32&cin=4&cout=4&k=3&p=1&anim=play'],
-  ['conv2d 32x32x4 -> 4, k=5, reflect', 'op=conv2d&in=32x32&cin=4&cout=4&k=5&p=2&mode=reflect&anim=play'],
-  ['conv_transpose2d 32x32x4 -> 4, k=4, s=2', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=4&s=2&p=1&anim=play'],
-  ['conv_transpose2d 32x32x4, scatter view', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=3&s=2&anim=play&tab=scatter'],
+  ['conv2d 8x8, k=3', 'op=conv2d&in=8x8&k=3&p=1&anim=play&speed=60'],
+  ['conv2d 32x32x4 -> 4, k=3, p=1', 'op=conv2d&in=32x32&cin=4&cout=4&k=3&p=1&anim=play&speed=60'],
+  ['conv2d 32x32x4 -> 4, k=5, reflect', 'op=conv2d&in=32x32&cin=4&cout=4&k=5&p=2&mode=reflect&anim=play&speed=60'],
+  ['conv_transpose2d 32x32x4 -> 4, k=4, s=2', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=4&s=2&p=1&anim=play&speed=60'],
+  ['conv_transpose2d 32x32x4, scatter view', 'op=conv_transpose2d&in=32x32&cin=4&cout=4&k=3&s=2&anim=play&speed=60&tab=scatter'],
 ];
 
 function quantile(sorted, q) {
@@ -30,16 +35,23 @@ async function measureCase(page, url) {
   const firstFrameMs = await page.evaluate(() => window.convplayShell.firstFrameMs);
   // Sample every animation frame: the app's CPU time of its last frame, and the interval.
   const samples = await page.evaluate((seconds) => new Promise((resolve) => {
+    // Only frames the app drew count (it skips frames where nothing changes).
     const cpu = [], logic = [], vertices = [], interval = [];
     let last = performance.now();
+    let lastFrame = window.convplay.frameStats().frames;
+    let drawnSince = last;
     const end = last + seconds * 1000;
     function tick(now) {
-      interval.push(now - last);
       last = now;
       const stats = window.convplay.frameStats();
-      cpu.push(stats.frameMs);
-      logic.push(stats.logicMs);
-      vertices.push(stats.vertices);
+      if (stats.frames !== lastFrame) {
+        interval.push((now - drawnSince) / (stats.frames - lastFrame));
+        drawnSince = now;
+        lastFrame = stats.frames;
+        cpu.push(stats.frameMs);
+        logic.push(stats.logicMs);
+        vertices.push(stats.vertices);
+      }
       if (now < end) requestAnimationFrame(tick); else resolve({ cpu, logic, vertices, interval });
     }
     requestAnimationFrame(tick);
@@ -73,10 +85,10 @@ function transferSizes() {
 (async () => {
   const site = await serveSite();
   const { browser, close } = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
   const results = [];
   try {
-    for (const [name, hash] of CASES) {
+    for (const [name, hash] of CASES.filter((_, i) => ONLY < 0 || i === ONLY)) {
       const r = await measureCase(page, `${site.url}/index.html#${hash}`);
       results.push({ name, ...r });
     }
@@ -85,7 +97,7 @@ function transferSizes() {
     await site.close();
   }
   const f = (x) => x.toFixed(2).padStart(7);
-  console.log(`Frame time in headless Chromium (SwiftShader), 1280x720, ${SECONDS} s per case, animation playing`);
+  console.log(`Frame time in headless Chromium (SwiftShader), ${WIDTH}x${HEIGHT}, ${SECONDS} s per case, animation playing`);
   console.log('CPU = the app\'s frame() incl. WebGL submission; UI = up to ImGui::Render() (widgets + engine)');
   console.log('case                                        CPU ms/frame: median    p95    max | UI ms: median    p95 | interval: median    p95 | first frame ms | vertices');
   for (const r of results) {

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -17,6 +18,7 @@
 #include "platform.h"
 #include "state_json.h"
 #include "tensor_grid.h"
+#include "theme.h"
 #include "url_state.h"
 
 namespace convplay::app {
@@ -38,11 +40,22 @@ bool App::wants_frame() {
   const bool moved = x != cursor_x_ || y != cursor_y_;
   cursor_x_ = x;
   cursor_y_ = y;
-  if (g_input_seen || moved || ui_.animation.playing || !first_frame_done_) idle_frames_ = 0;
+  // The animation needs a frame only when it steps to the next position.
+  bool stepped = false;
+  const double now = now_ms();
+  if (ui_.animation.playing && computer_.has_result() && animation_clock_ms_ > 0) {
+    const Shape& shape = computer_.result().output.shape;
+    const int before = ui_.animation.index;
+    PanelContext ctx{doc_, ui_, computer_, fonts_, scale_, false};
+    tick_animation(ctx, (now - animation_clock_ms_) / 1000.0, static_cast<int>(shape[2] * shape[3]));
+    stepped = ui_.animation.index != before;
+  }
+  animation_clock_ms_ = now;
+  if (g_input_seen || moved || stepped || !first_frame_done_) idle_frames_ = 0;
   g_input_seen = false;
-  // Half a second of frames after the last event lets hover, double-click timers and
-  // tooltips settle before drawing stops.
-  return idle_frames_++ < 30;
+  // A few frames after the last event let hover, double-click timers and tooltips
+  // settle before drawing stops (ImGui needs two frames for most changes to show).
+  return idle_frames_++ < kSettleFrames;
 }
 
 bool App::init() {
@@ -113,6 +126,13 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
   ui_.animation.active = play;
   ui_.animation.playing = play;
   ui_.animation.index = 0;
+  // speed=N: animation speed in output cells per second (a link's pace; benchmarks use 60
+  // so that every frame steps and redraws).
+  const size_t speed = query.find("speed=");
+  if (speed != std::string::npos) {
+    const double value = std::atof(query.c_str() + speed + 6);
+    if (value >= 0.5 && value <= 120.0) ui_.animation.speed = static_cast<float>(value);
+  }
   // tab=compute|scatter|shapes|params opens that view (a link to a view).
   const size_t tab = query.find("tab=");
   if (tab != std::string::npos) {
@@ -137,9 +157,10 @@ std::string App::frame_stats_json() const {
   char buffer[200];
   std::snprintf(buffer, sizeof buffer,
                 "{\"frameMs\":%.3f,\"frameMsAvg\":%.3f,\"logicMs\":%.3f,\"computeMs\":%.3f,"
-                "\"vertices\":%d,\"animating\":%s}",
+                "\"vertices\":%d,\"frames\":%d,\"animating\":%s}",
                 ui_.frame_ms, ui_.frame_ms_avg, ui_.logic_ms, computer_.last_compute_ms(),
                 ImGui::GetDrawData() != nullptr ? ImGui::GetDrawData()->TotalVtxCount : 0,
+                ImGui::GetFrameCount(),
                 ui_.animation.playing ? "true" : "false");
   return buffer;
 }
@@ -201,10 +222,6 @@ void App::frame() {
   ui_.painting = false;
 
   PanelContext ctx{doc_, ui_, computer_, fonts_, scale_, false};
-  if (computer_.has_result()) {
-    const Shape& shape = computer_.result().output.shape;
-    tick_animation(ctx, ImGui::GetIO().DeltaTime, static_cast<int>(shape[2] * shape[3]));
-  }
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
 
@@ -224,7 +241,7 @@ void App::frame() {
   ImGui::Render();
   ui_.logic_ms = now_ms() - start;
   glViewport(0, 0, framebuffer_w_, framebuffer_h_);
-  glClearColor(0.085f, 0.09f, 0.11f, 1.0f);
+  glClearColor(kClearColor[0], kClearColor[1], kClearColor[2], kClearColor[3]);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -47,6 +47,8 @@ class App {
   // Idle frames are skipped (the canvas keeps showing the last one): a page embedded in a
   // blog post costs nothing while nobody touches it.
   int idle_frames_ = 0;
+  static constexpr int kSettleFrames = 6;
+  double animation_clock_ms_ = 0;
   double cursor_x_ = -1, cursor_y_ = -1;
   bool wants_frame();
 };

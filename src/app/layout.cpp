@@ -107,7 +107,12 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
     }
     ImGui::End();
   }
-  if (begin_region("##main", ImVec2(side_width, top), ImVec2(width - side_width, height - top))) {
+  // The main region lets the cleared background show through (no extra screen of pixels).
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+  const bool main_open =
+      begin_region("##main", ImVec2(side_width, top), ImVec2(width - side_width, height - top));
+  ImGui::PopStyleColor();
+  if (main_open) {
     draw_notes(ctx);
     draw_tabs(ctx, !side_panel, ctx.narrow ? &ctx.ui.narrow_tab : &ctx.ui.wide_tab);
   }

@@ -69,7 +69,7 @@ void draw_animation_controls(PanelContext& ctx, int position_count) {
   }
   if (room) ImGui::SameLine();
   ImGui::SetNextItemWidth(room ? -1.0f : ImGui::GetContentRegionAvail().x);
-  ImGui::SliderFloat("##speed", &a.speed, 0.5f, 30.0f, t.speed, ImGuiSliderFlags_Logarithmic);
+  ImGui::SliderFloat("##speed", &a.speed, 0.5f, 60.0f, t.speed, ImGuiSliderFlags_Logarithmic);
   ImGui::PopID();
 }
 

@@ -7,15 +7,20 @@ namespace convplay::app {
 
 namespace {
 
-// Latin, Greek, and the symbols the sums and formulas use (· × − → ≤ … ⌊⌋).
+// Only the glyphs the text table and the numbers use: every glyph is rasterised at three
+// sizes before the first frame, and the whole font would cost hundreds of milliseconds.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF,  // Basic Latin + Latin-1 (·, ×)
-    0x0370, 0x03FF,  // Greek (Σ)
-    0x2010, 0x206F,  // punctuation (–, …)
-    0x2190, 0x21FF,  // arrows
-    0x2200, 0x22FF,  // mathematical operators (−, ≤)
-    0x2300, 0x230F,  // floor brackets
-    0x25A0, 0x25FF,  // geometric shapes (▶ ■)
+    0x0020, 0x007E,  // ASCII
+    0x00A0, 0x00FF,  // Latin-1: · × ± …
+    0x03A3, 0x03A3,  // Σ
+    0x2010, 0x2027,  // dashes, ‖, …
+    0x2190, 0x2199,  // ← → ↗
+    0x21B6, 0x21B7,  // ↶ ↷ (undo, redo)
+    0x2212, 0x2212,  // − (minus)
+    0x2264, 0x2265,  // ≤ ≥
+    0x230A, 0x230B,  // ⌊ ⌋
+    0x25B6, 0x25B6,  // ▶
+    0x25C0, 0x25C0,  // ◀
     0,
 };
 
@@ -32,7 +37,8 @@ ImFont* add_font(float size_px) {
   constexpr const char* kFontPath = "/fonts/ui.ttf";
   if (file_exists(kFontPath)) {
     ImFontConfig config;
-    config.OversampleH = 2;
+    // Glyphs are rasterised at the screen's own density: no oversampling needed.
+    config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     return io.Fonts->AddFontFromFileTTF(kFontPath, size_px, &config, kGlyphRanges);
@@ -72,7 +78,9 @@ Fonts apply_theme(float scale) {
   style.GrabMinSize = 12.0f;
   ImVec4* c = style.Colors;
   c[ImGuiCol_WindowBg] = ImVec4(0.085f, 0.09f, 0.11f, 1.0f);
-  c[ImGuiCol_ChildBg] = ImVec4(0.11f, 0.12f, 0.145f, 1.0f);
+  // Transparent children: each full-size background is one more screen of blended
+  // pixels, and software WebGL (SwiftShader) is bound by exactly that.
+  c[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
   c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.16f, 0.98f);
   c[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.20f, 0.25f, 1.0f);
   c[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.27f, 0.34f, 1.0f);

@@ -16,6 +16,9 @@ struct Fonts {
 Fonts apply_theme(float scale);
 
 // Named colours used by the panels beyond ImGui's own.
+// The cleared background: the main region draws no background of its own on top of it.
+constexpr float kClearColor[4] = {0.11f, 0.12f, 0.145f, 1.0f};
+
 namespace colors {
 constexpr ImU32 kHighlight = IM_COL32(255, 196, 0, 255);      // amber: cells being explained
 constexpr ImU32 kReach = IM_COL32(0, 220, 200, 255);          // teal: outputs an input reaches

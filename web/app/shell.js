@@ -8,25 +8,38 @@
   var status = document.getElementById('loading-status');
   var canvas = document.getElementById('canvas');
 
+  // The download starts first; the script runs once this one has finished (Module is
+  // defined below by then).
+  var script = document.createElement('script');
+  script.src = 'playground.js';
+  script.async = true;
+  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
+
   function show(id) {
     var el = document.getElementById(id);
     if (el) el.hidden = false;
   }
 
-  function hasWebGL2() {
+  // The WebGL2 context is created here, on the real canvas, while playground.wasm is still
+  // downloading: with software GL (SwiftShader) creating it takes most of a second, which
+  // would otherwise come after the download. Emscripten's GLFW later asks the canvas for a
+  // "webgl2" context and gets this one. Opaque, no depth/stencil/MSAA: ImGui needs none.
+  function createWebGL2() {
     try {
-      var probe = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && probe.getContext('webgl2'));
+      if (!window.WebGL2RenderingContext) return null;
+      return canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false,
+                                           antialias: false, powerPreference: 'high-performance' });
     } catch (e) {
-      return false;
+      return null;
     }
   }
 
-  if (!hasWebGL2()) {
+  if (!createWebGL2()) {
     loading.hidden = true;
     show('no-webgl2');
     return;
   }
+  document.body.appendChild(script);
 
   // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5x6&x=..." (the hash's syntax).
   var DATA_KEYS = { input: 'x', weight: 'w', biasValues: 'b', x: 'x', w: 'w', b: 'b' };
@@ -118,10 +131,5 @@
     },
   };
 
-  var script = document.createElement('script');
-  script.src = 'playground.js';
-  script.async = true;
-  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
-  document.body.appendChild(script);
   canvas.focus();
 })();
