@@ -65,6 +65,36 @@ t=$SECONDS
 rc=0
 in_root bash -c 'cd /root/convplay && ./test </dev/null' || rc=$?
 say "fresh ./test: exit code $rc in $((SECONDS - t)) s (all steps: $((SECONDS - start)) s)"
+# ./play: builds (nothing left to install) and serves; fetch the page and the
+# module through it. Port 18000, so as not to meet a developer's ./play.
+t=$SECONDS
+in_root env CONVPLAY_PORT=18000 bash -c 'cd /root/convplay && exec ./play </dev/null' >"$root.play.log" 2>&1 &
+play_pid=$!
+served=0
+for _ in $(seq 1 120); do
+  if grep -q 'http://127.0.0.1:18000/' "$root.play.log"; then served=1; break; fi
+  kill -0 "$play_pid" 2>/dev/null || break
+  sleep 1
+done
+if [ "$served" = 1 ] &&
+   python3 - <<'PY'
+import urllib.request
+for path, kind in (("index.html", "text/html"), ("convplay.wasm", "application/wasm")):
+    with urllib.request.urlopen("http://127.0.0.1:18000/" + path, timeout=10) as response:
+        got = response.headers.get("Content-Type", "")
+        assert response.status == 200 and got.startswith(kind), (path, response.status, got)
+PY
+then
+  say "./play: built and served index.html and convplay.wasm in $((SECONDS - t)) s"
+else
+  say "./play: FAILED (log: $root.play.log)"
+  rc=1
+fi
+# The background job is a subshell; its one child is chroot, which execs down
+# to ./play's server: stop that process by its id, then the subshell ends.
+kill $(pgrep -P "$play_pid") "$play_pid" 2>/dev/null || true
+wait "$play_pid" 2>/dev/null || true
+
 t=$SECONDS
 in_root bash -c 'cd /root/convplay && ./test </dev/null' >"$root.second-run.log" 2>&1 || rc=$?
 say "second ./test: $((SECONDS - t)) s (log: $root.second-run.log; last line: $(tail -n 1 "$root.second-run.log"))"
