@@ -134,8 +134,8 @@ void stencil_unit_stride(const Conv2dGeometry& g, PaddedPlane p, TapTable taps, 
 }
 
 // Strided rows: plain loops over the padded plane (still no bounds checks).
-void stencil_strided(const Conv2dGeometry& g, PaddedPlane p, const float* plane, const float* w,
-                     float bias, float* y) {
+void stencil_strided(const Conv2dGeometry& g, PaddedPlane p, TapTable /*taps*/, const float* plane,
+                     const float* w, float bias, float* y) {
   for (int64_t oy = 0; oy < g.out_h; ++oy) {
     for (int64_t ox = 0; ox < g.out_w; ++ox) {
       float sum = bias;
@@ -149,6 +149,10 @@ void stencil_strided(const Conv2dGeometry& g, PaddedPlane p, const float* plane,
     }
   }
 }
+
+using StencilFunction = void (*)(const Conv2dGeometry&, PaddedPlane, TapTable, const float*,
+                                 const float*, float, float*);
+constexpr StencilFunction kStencils[2] = {stencil_strided, stencil_unit_stride};
 
 }  // namespace
 
@@ -195,11 +199,9 @@ void depthwise_conv2d(const Conv2dGeometry& g, const float* x, const float* w, c
         const int64_t oc = ic * cout_g + j;
         float* y_plane = y + (n * g.out_channels + oc) * out_plane;
         const float b = bias ? bias[oc] : 0.0f;
-        if (g.stride.w == 1) {
-          stencil_unit_stride(g, p, tap_table, plane, w + oc * taps, b, y_plane);
-        } else {
-          stencil_strided(g, p, plane, w + oc * taps, b, y_plane);
-        }
+        // Called through a table, not inlined: see gemm_microkernel.cpp (V8 tiers up
+        // per call).
+        kStencils[g.stride.w == 1 ? 1 : 0](g, p, tap_table, plane, w + oc * taps, b, y_plane);
       }
     }
   }

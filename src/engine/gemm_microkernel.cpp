@@ -74,30 +74,31 @@ void tile(int64_t depth, const float* a, BSource b_source, const float* bias, fl
   if constexpr (kChannels > 3) store_row(y + 3 * y_channel_stride, lo3, hi3, y_pixel_step, pixels);
 }
 
+// The kernels are called through these tables, never inlined into their caller: V8
+// only moves a wasm function to its optimizing tier between calls, so a kernel inlined
+// into the once-per-convolution driver would run the whole first convolution in the
+// baseline tier (about 3x slower); called per tile, it is optimized within the first call.
+template <typename BSource>
+using TileFunction = void (*)(int64_t, const float*, BSource, const float*, float*, int64_t,
+                              int64_t, int64_t);
+template <typename BSource>
+constexpr TileFunction<BSource> kTiles[kTileChannels] = {tile<1, BSource>, tile<2, BSource>,
+                                                         tile<3, BSource>, tile<4, BSource>};
+
 }  // namespace
 
 void gemm_tile(int64_t channels, int64_t depth, const float* a, const float* const* b_rows,
                int64_t b_offset, const float* bias, float* y, int64_t y_channel_stride,
                int64_t y_pixel_step, int64_t pixels) {
-  const IndirectB b{b_rows, b_offset};
-  switch (channels) {
-    case 4: return tile<4>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 3: return tile<3>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 2: return tile<2>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    default: return tile<1>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-  }
+  kTiles<IndirectB>[channels - 1](depth, a, IndirectB{b_rows, b_offset}, bias, y,
+                                  y_channel_stride, y_pixel_step, pixels);
 }
 
 void gemm_tile_packed(int64_t channels, int64_t depth, const float* a, const float* b_panel,
                       const float* bias, float* y, int64_t y_channel_stride,
                       int64_t y_pixel_step, int64_t pixels) {
-  const PackedB b{b_panel};
-  switch (channels) {
-    case 4: return tile<4>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 3: return tile<3>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    case 2: return tile<2>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-    default: return tile<1>(depth, a, b, bias, y, y_channel_stride, y_pixel_step, pixels);
-  }
+  kTiles<PackedB>[channels - 1](depth, a, PackedB{b_panel}, bias, y, y_channel_stride,
+                                y_pixel_step, pixels);
 }
 
 }  // namespace convplay::fast
