@@ -173,6 +173,12 @@ float block_width(const PanelContext& ctx, int count) {
                                           static_cast<float>(count));
 }
 
+float remaining_row_width() {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  return limit - (ImGui::GetItemRectMax().x + spacing);
+}
+
 float natural_block_width(const PanelContext& ctx, int cols, float limit) {
   const float cells = static_cast<float>(cols) * 44.0f * ctx.scale + 18.0f * ctx.scale;
   return std::min(limit, std::max(cells, 215.0f * ctx.scale));
@@ -582,7 +588,8 @@ void draw_compute_panel(PanelContext& ctx) {
     flow_next(w, &first);
     draw_bias_block(ctx, w);
   }
-  w = natural_block_width(ctx, out_cols, width);
+  // The output takes what is left of the row when it fits there (it is often the largest).
+  w = natural_block_width(ctx, out_cols, std::max(width, remaining_row_width()));
   flow_next(w, &first);
   draw_output_block(ctx, w, "output_grid", true);
 

@@ -181,7 +181,8 @@ void draw_as_conv_panel(PanelContext& ctx) {
   w = natural_block_width(ctx, r.doc.kernel.w, width);
   flow_next(w, &first);
   draw_kernel_block(ctx, w, false);
-  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]), width);
+  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]),
+                          std::max(width, remaining_row_width()));
   flow_next(w, &first);
   draw_output_block(ctx, w, "scatter_output_grid", true);
   ImGui::PopID();
@@ -214,7 +215,8 @@ void draw_as_conv_panel(PanelContext& ctx) {
   w = natural_block_width(ctx, r.doc.kernel.w, w2);
   flow_next(w, &first);
   draw_flipped_kernel_block(ctx, r, w);
-  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]), w2);
+  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]),
+                          std::max(w2, remaining_row_width()));
   flow_next(w, &first);
   draw_output_block(ctx, w, "as_conv_output_grid", false);
   ImGui::PopID();

@@ -40,5 +40,7 @@ float block_width(const PanelContext& ctx, int count);
 // What a block of `cols` cells needs at the largest cell size, at most `limit`: small
 // grids (kernels) then sit beside the others even on narrow screens.
 float natural_block_width(const PanelContext& ctx, int cols, float limit);
+// Width left on the current row after the last item (for the last block of a row).
+float remaining_row_width();
 
 }  // namespace convplay::app

@@ -1,6 +1,7 @@
 // Drawing and hit-testing tensor grids.
 #include "tensor_grid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -147,8 +148,16 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
   static std::vector<Outline> outlines;
   outlines.clear();
   const float gap = spec.cell >= 10.0f * scale ? 1.0f : 0.0f;
-  for (int row = 0; row < total_rows; ++row) {
-    for (int col = 0; col < total_cols; ++col) {
+  // Only the cells inside the clip rectangle: a 65×65 grid in a scrolled region would
+  // otherwise send thousands of invisible cells to the GPU every frame.
+  const ImVec2 clip_min = draw->GetClipRectMin();
+  const ImVec2 clip_max = draw->GetClipRectMax();
+  const int first_row = std::max(0, static_cast<int>(std::floor((clip_min.y - origin.y) / spec.cell)));
+  const int last_row = std::min(total_rows, static_cast<int>(std::ceil((clip_max.y - origin.y) / spec.cell)));
+  const int first_col = std::max(0, static_cast<int>(std::floor((clip_min.x - origin.x) / spec.cell)));
+  const int last_col = std::min(total_cols, static_cast<int>(std::ceil((clip_max.x - origin.x) / spec.cell)));
+  for (int row = first_row; row < last_row; ++row) {
+    for (int col = first_col; col < last_col; ++col) {
       const int y = row - spec.ghost_top;
       const int x = col - spec.ghost_left;
       const CellLook cell = look(y, x);
@@ -159,8 +168,9 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
       if (cell.faded) fill = (fill & 0x00FFFFFFu) | (static_cast<ImU32>(70) << IM_COL32_A_SHIFT);
       if (cell.ghost) fill = (fill & 0x00FFFFFFu) | (static_cast<ImU32>(110) << IM_COL32_A_SHIFT);
       draw->AddRectFilled(a, b, fill);
-      if (cell.ghost && spec.cell >= 8.0f * scale) {
-        // Diagonal hatching marks cells that are not part of the tensor.
+      if (cell.ghost && spec.cell >= 18.0f * scale) {
+        // Diagonal hatching marks cells that are not part of the tensor; small cells rely
+        // on the lighter fill alone (thousands of hatch lines cost real frame time).
         const float step = spec.cell / 4.0f;
         for (float t = step; t < spec.cell * 2.0f; t += step) {
           const ImVec2 p0(a.x + (t < spec.cell ? t : spec.cell - gap),
@@ -201,14 +211,15 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
                          a.y + static_cast<float>(spec.rows) * spec.cell),
                   IM_COL32(230, 230, 240, 200), 0.0f, 0, 1.5f * scale);
   }
-  for (const Outline& o : outlines) {
-    draw->AddRect(o.a, o.b, o.color, 0.0f, 0, o.width);
-  }
+  // The hovered cell in white, under the highlights (which say more).
   if (hit.hovered) {
     const ImVec2 a(origin.x + static_cast<float>(hit.x + spec.ghost_left) * spec.cell,
                    origin.y + static_cast<float>(hit.y + spec.ghost_top) * spec.cell);
     draw->AddRect(a, ImVec2(a.x + spec.cell - gap, a.y + spec.cell - gap),
                   IM_COL32(255, 255, 255, 255), 0.0f, 0, 2.0f * scale);
+  }
+  for (const Outline& o : outlines) {
+    draw->AddRect(o.a, o.b, o.color, 0.0f, 0, o.width);
   }
   return hit;
 }
