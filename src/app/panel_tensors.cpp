@@ -163,6 +163,13 @@ const std::vector<char>& reach_mask(const PanelContext& ctx) {
   return mask;
 }
 
+// A value with a typographic minus (−), as in the written-out sums.
+std::string signed_text(float value) {
+  std::string text_value = format_value(value);
+  if (!text_value.empty() && text_value[0] == '-') text_value = "\u2212" + text_value.substr(1);
+  return text_value;
+}
+
 }  // namespace
 
 float block_width(const PanelContext& ctx, int count) {
@@ -483,7 +490,7 @@ void draw_explanation(PanelContext& ctx) {
   for (size_t i = 0; i < shown; ++i) {
     const Term& term = e->terms[i];
     if (i > 0) line += " + ";
-    const std::string x = format_value(term.x), w = format_value(term.w);
+    const std::string x = signed_text(term.x), w = signed_text(term.w);
     line += (term.x < 0 ? "(" + x + ")" : x) + "\u00b7" + (term.w < 0 ? "(" + w + ")" : w);
   }
   if (e->terms.empty()) line += "0";
@@ -493,8 +500,11 @@ void draw_explanation(PanelContext& ctx) {
                   static_cast<int>(e->terms.size() - shown));
     line += more;
   }
-  if (e->has_bias) line += " + " + format_value(e->bias) + " (b)";
-  line += " = " + format_value(static_cast<float>(e->sum));
+  if (e->has_bias) {
+    const std::string b = signed_text(e->bias);
+    line += " + " + (e->bias < 0 ? "(" + b + ")" : b) + " (b)";
+  }
+  line += " = " + signed_text(static_cast<float>(e->sum));
   wrapped_text(line.c_str());
   const double diff = std::fabs(e->sum - static_cast<double>(e->engine_value));
   if (diff > 1e-3 * (1.0 + std::fabs(static_cast<double>(e->engine_value)))) {

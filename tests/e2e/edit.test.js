@@ -79,3 +79,22 @@ test('dragging across input cells paints them and the output follows', async (t)
   const redone = await page.evaluate(() => window.convplay.getState());
   assert.deepStrictEqual(redone.input, after.input);
 });
+
+test('a tap on a phone paints a cell too (touch is forwarded as mouse input)', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
+                                             hasTouch: true, isMobile: true });
+  const phone = await context.newPage();
+  await openPlayground(phone, `${site.url}/index.html#op=conv2d&in=4x4&k=3&p=1&xp=impulse`);
+  const before = await phone.evaluate(() => window.convplay.getState());
+  assert.strictEqual(before.input[0], 0);
+  const grid = (await phone.evaluate(() => window.convplay.regions())).input_grid;
+  assert.ok(grid, 'input grid on screen');
+  const center = cellCenter(grid, 0, 0);
+  await phone.touchscreen.tap(center.x, center.y);
+  await phone.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+  const after = await phone.evaluate(() => window.convplay.getState());
+  assert.strictEqual(after.input[0], 1, 'cell (0, 0) painted with the brush');
+  assert.deepStrictEqual(after.input.slice(1), before.input.slice(1));
+  assert.notDeepStrictEqual(after.output, before.output);
+  await context.close();
+});

@@ -74,6 +74,14 @@ test('the hash sets the state, and the state writes the same hash back', async (
   assert.deepStrictEqual(third.output, state.output);
 });
 
+test('editing the address bar (hashchange) updates the page', async () => {
+  await load('op=conv2d&in=5x5&k=3');
+  await page.evaluate(() => { window.location.hash = 'op=conv2d&in=9x9&k=5&s=2'; });
+  await page.waitForFunction(() => window.convplay.getState().in === '9x9', null, { timeout: 10000 });
+  const state = await getState();
+  assert.deepStrictEqual(state.outputShape, [1, 1, 3, 3]);
+});
+
 test('transposed hashes round-trip too, output_padding included', async () => {
   const state = await load('op=conv_transpose2d&in=3x3&cin=1&cout=2&k=3&s=2&p=0&op_pad=1&d=1&g=1');
   assert.strictEqual(state.op, 'conv_transpose2d');
