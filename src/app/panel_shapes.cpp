@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "panels.h"
 #include "text.h"
+#include "widgets.h"
 
 namespace convplay::app {
 
@@ -118,11 +119,9 @@ void draw_shapes_panel(PanelContext& ctx) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushFont(ctx.fonts.title);
-  ImGui::TextUnformatted(t.round_trip_heading);
+  wrapped_text(t.round_trip_heading);
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(t.round_trip_help);
-  ImGui::PopTextWrapPos();
+  wrapped_text(t.round_trip_help);
   if (ImGui::Button(t.round_trip_try)) {
     Document example;
     example.in = {7, 7};
@@ -135,7 +134,7 @@ void draw_shapes_panel(PanelContext& ctx) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kMuted), "%s", t.round_trip_needs_zeros);
     return;
   }
-  ImGui::SameLine();
+  if (!ctx.narrow) ImGui::SameLine();
   char label[160];
   if (is_transposed(r.doc)) {
     std::snprintf(label, sizeof label, "%s", t.round_trip_back);

@@ -119,17 +119,17 @@ Text make_english() {
   t.formula_tconv_fmt =
       "%s_out = (%s_in \u2212 1)\u00b7s \u2212 2p + d(k\u22121) + output_padding + 1 = (%d "
       "\u2212 1)\u00b7%d \u2212 2\u00b7%d + %d\u00b7(%d\u22121) + %d + 1 = %d";
-  t.round_trip_heading = "Round trip: Conv2d, then the ConvTranspose2d that undoes its shape";
+  t.round_trip_heading = "Round trip: Conv2d, then the ConvTranspose2d that restores the size";
   t.round_trip_help =
       "A strided Conv2d sends several input sizes to the same output size, so its transpose "
       "cannot know which one to restore: output_padding says which.";
   t.round_trip_axis_fmt = "%s: every Conv2d input size that gives %d";
-  t.round_trip_col_input = "Conv2d input";
-  t.round_trip_col_output = "Conv2d output";
-  t.round_trip_col_op = "ConvTranspose2d output_padding that restores it";
+  t.round_trip_col_input = "Conv2d in";
+  t.round_trip_col_output = "Conv2d out";
+  t.round_trip_col_op = "output_padding back";
   t.round_trip_invalid_op = "%d (rejected: must be < stride or < dilation)";
   t.round_trip_try = "Example: 7\u00d77 and 8\u00d78 \u2192 3\u00d73";
-  t.round_trip_switch_fmt = "Switch to the ConvTranspose2d that restores it (output_padding=%d)";
+  t.round_trip_switch_fmt = "Switch to its ConvTranspose2d (output_padding=%d)";
   t.round_trip_back = "Back to the Conv2d it undoes";
   t.round_trip_needs_zeros = "The round trip is shown for numeric padding (not 'same').";
 
