@@ -11,6 +11,7 @@
 #include "limits.h"
 #include "output_storage.h"
 #include "padding_modes.h"
+#include "winograd_conv2d.h"
 
 namespace convplay::fast {
 
@@ -83,6 +84,7 @@ Conv2dPath choose_conv2d_path(const Conv2dGeometry& g) {
   if (g.in_channels_per_group() == 1 && depthwise_workspace_floats(g) <= kMaxElements) {
     return Conv2dPath::kDepthwise;
   }
+  if (winograd_applies(g)) return Conv2dPath::kWinograd;
   const IndirectGemmShape shape = gemm_shape(g);
   const int64_t workspace = IndirectGemm::workspace_floats(shape) +
                             packed_weights_size(shape.out_channels, shape.depth());
@@ -99,6 +101,8 @@ Status fast_conv2d(const TensorView& input, const TensorView& weight, const Tens
     const float* b = bias ? bias->data : nullptr;
     if (path == Conv2dPath::kDepthwise) {
       depthwise_conv2d(g, input.data, weight.data, b, result->data.data());
+    } else if (path == Conv2dPath::kWinograd) {
+      winograd_conv2d(g, input.data, weight.data, b, result->data.data());
     } else {
       indirect_gemm_conv2d(g, input.data, weight.data, b, result->data.data());
     }

@@ -1,5 +1,6 @@
 // The fast conv2d that conv2d() dispatches to: a depthwise stencil when each group reads
-// one input channel, an indirect GEMM otherwise. Every padding mode, stride, dilation
+// one input channel, Winograd F(2x2, 3x3) for 3x3 stride-1 layers with enough channels,
+// an indirect GEMM otherwise. Every padding mode, stride, dilation
 // and group count goes through them; tests hold them equal to conv2d_reference.
 #pragma once
 
@@ -9,7 +10,7 @@
 
 namespace convplay::fast {
 
-enum class Conv2dPath { kDepthwise, kIndirectGemm, kReference };
+enum class Conv2dPath { kDepthwise, kWinograd, kIndirectGemm, kReference };
 
 // Which path fast_conv2d takes for a planned geometry (kReference only when a fast
 // path would need a workspace beyond the engine's element limit).

@@ -31,6 +31,8 @@ inline void store4(float* p, F32x4 v) { wasm_v128_store(p, v); }
 inline F32x4 splat4(float x) { return wasm_f32x4_splat(x); }
 // Separate mul and add: relaxed-SIMD's fused madd is rejected by current V8.
 inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
+inline F32x4 add4(F32x4 a, F32x4 b) { return wasm_f32x4_add(a, b); }
+inline F32x4 sub4(F32x4 a, F32x4 b) { return wasm_f32x4_sub(a, b); }
 
 #elif defined(__GNUC__)
 
@@ -43,6 +45,8 @@ inline F32x4 load4(const float* p) {
 inline void store4(float* p, F32x4 v) { std::memcpy(p, &v, sizeof v); }
 inline F32x4 splat4(float x) { return F32x4{x, x, x, x}; }
 inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return acc + a * b; }
+inline F32x4 add4(F32x4 a, F32x4 b) { return a + b; }
+inline F32x4 sub4(F32x4 a, F32x4 b) { return a - b; }
 
 #else
 
@@ -59,6 +63,14 @@ inline F32x4 splat4(float x) { return F32x4{{x, x, x, x}}; }
 inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) {
   for (int i = 0; i < 4; ++i) acc.lane[i] += a.lane[i] * b.lane[i];
   return acc;
+}
+inline F32x4 add4(F32x4 a, F32x4 b) {
+  for (int i = 0; i < 4; ++i) a.lane[i] += b.lane[i];
+  return a;
+}
+inline F32x4 sub4(F32x4 a, F32x4 b) {
+  for (int i = 0; i < 4; ++i) a.lane[i] -= b.lane[i];
+  return a;
 }
 
 #endif

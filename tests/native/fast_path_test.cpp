@@ -185,6 +185,38 @@ TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
   }
 }
 
+// Winograd F(2x2, 3x3) takes 3x3 stride-1 layers with >= 8 channels in and out per
+// group: every padding mode, odd sizes (the last tile row/column half outside), groups,
+// batches, with and without bias, and chunks of tiles that end mid-panel.
+TEST(Conv2dFastPath, WinogradMatchesReference) {
+  std::mt19937 rng(31);
+  int winograd = 0;
+  for (int trial = 0; trial < 60; ++trial) {
+    Conv2dCase c;
+    const int64_t groups = pick(&rng, 1, 2);
+    const int64_t cin_g = pick(&rng, 8, 13), cout_g = pick(&rng, 8, 14);
+    // Big enough planes: the path only runs when its workspace fits in one output.
+    const int64_t h = pick(&rng, 30, 41), w = pick(&rng, 30, 43);
+    c.input = trial % 3 == 0 ? Shape{groups * cin_g, h, w} : Shape{pick(&rng, 1, 2), groups * cin_g, h, w};
+    c.weight = {groups * cout_g, cin_g, 3, 3};
+    c.has_bias = trial % 2 == 0;
+    c.params.groups = groups;
+    c.params.padding_mode = static_cast<PaddingMode>(trial % 4);
+    if (trial % 5 == 4) {
+      c.params.padding_kind = PaddingKind::kSame;
+    } else {
+      c.params.padding = {pick(&rng, 0, 2), pick(&rng, 0, 2)};
+    }
+    Tensor fast, reference;
+    fast::Conv2dPath path{};
+    if (!run_conv2d(c, &rng, &fast, &reference, &path).ok()) continue;
+    winograd += path == fast::Conv2dPath::kWinograd;
+    expect_close(fast, reference, cin_g * 9, c.describe());
+    if (HasFatalFailure()) return;
+  }
+  EXPECT_GT(winograd, 40);
+}
+
 // The fast paths write straight into the caller's output tensor when they can: stale
 // values there (NaN here) must all be overwritten, whatever size the tensor had.
 TEST(Conv2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
