@@ -44,10 +44,9 @@ bool App::wants_frame() {
   bool stepped = false;
   const double now = now_ms();
   if (ui_.animation.playing && computer_.has_result() && animation_clock_ms_ > 0) {
-    const Shape& shape = computer_.result().output.shape;
     const int before = ui_.animation.index;
     PanelContext ctx{doc_, ui_, computer_, fonts_, scale_, false};
-    tick_animation(ctx, (now - animation_clock_ms_) / 1000.0, static_cast<int>(shape[2] * shape[3]));
+    tick_animation(ctx, (now - animation_clock_ms_) / 1000.0, animation_positions(ctx));
     stepped = ui_.animation.index != before;
   }
   animation_clock_ms_ = now;
@@ -120,11 +119,14 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
   apply_query(query, &next, &notes);
   doc_ = next;
   ui_.notes = notes;
-  // View keys beyond the contract: anim=play starts the animation (links, benchmarks).
+  // View keys beyond the contract: anim=play starts the animation, anim=stamps the stamp-
+  // by-stamp one of ConvTranspose2d (links, benchmarks).
   const size_t anim = query.find("anim=");
-  const bool play = anim != std::string::npos && query.compare(anim + 5, 4, "play") == 0;
+  const bool stamps = anim != std::string::npos && query.compare(anim + 5, 6, "stamps") == 0;
+  const bool play = stamps || (anim != std::string::npos && query.compare(anim + 5, 4, "play") == 0);
   ui_.animation.active = play;
   ui_.animation.playing = play;
+  ui_.animation.stamps = stamps;
   ui_.animation.index = 0;
   // speed=N: animation speed in output cells per second (a link's pace; benchmarks use 60
   // so that every frame steps and redraws).
@@ -222,6 +224,11 @@ void App::frame() {
   ui_.painting = false;
 
   PanelContext ctx{doc_, ui_, computer_, fonts_, scale_, false};
+  // In stamp mode the stamped input pixel lights up its footprint, as a hover would.
+  if (!ui_.hover_input.valid && !ui_.hover_output.valid) {
+    const CellRef stamp = focused_stamp(ctx);
+    if (stamp.valid) ui_.hover_input = stamp;
+  }
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
 

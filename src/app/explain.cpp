@@ -138,4 +138,27 @@ std::vector<int> overlap_counts(const Result& r, int64_t out_channel) {
   return counts;
 }
 
+void partial_stamp_sums(const Result& r, int64_t out_channel, int64_t last_pixel,
+                        std::vector<float>* sums, std::vector<char>* touched) {
+  const Shape& shape = r.output.shape;
+  const int64_t oh = shape[2], ow = shape[3];
+  const int64_t in_w = r.doc.in.w;
+  sums->assign(static_cast<size_t>(oh * ow), 0.0f);
+  touched->assign(static_cast<size_t>(oh * ow), 0);
+  for (int64_t oy = 0; oy < oh; ++oy) {
+    for (int64_t ox = 0; ox < ow; ++ox) {
+      const Explanation e = explain_output(r, out_channel, oy, ox);
+      double sum = e.has_bias ? e.bias : 0.0;
+      bool any = false;
+      for (const Term& t : e.terms) {
+        if (t.iy * in_w + t.ix > last_pixel) continue;
+        sum += static_cast<double>(t.x) * static_cast<double>(t.w);
+        any = true;
+      }
+      (*sums)[static_cast<size_t>(oy * ow + ox)] = static_cast<float>(sum);
+      (*touched)[static_cast<size_t>(oy * ow + ox)] = any ? 1 : 0;
+    }
+  }
+}
+
 }  // namespace convplay::app

@@ -44,4 +44,10 @@ std::vector<OutputCell> reach_of_input(const Result& result, int64_t channel, in
 // unevenness makes checkerboard artefacts.
 std::vector<int> overlap_counts(const Result& result, int64_t out_channel);
 
+// ConvTranspose2d stamp by stamp: the output of one channel after the input pixels
+// 0..last_pixel (row-major over H×W, every input channel) have stamped their kernels.
+// `touched` marks the cells some stamp has reached; the bias is there from the start.
+void partial_stamp_sums(const Result& result, int64_t out_channel, int64_t last_pixel,
+                        std::vector<float>* sums, std::vector<char>* touched);
+
 }  // namespace convplay::app

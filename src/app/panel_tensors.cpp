@@ -234,6 +234,7 @@ void draw_input_block(PanelContext& ctx, float width, bool editable) {
   const size_t plane = static_cast<size_t>(channel * doc.in.h * doc.in.w);
   const float scale = max_abs(doc.input, plane, plane + static_cast<size_t>(doc.in.h * doc.in.w));
   const Explanation* focus = focus_explanation(ctx);
+  const CellRef stamp = focused_stamp(ctx);
   auto source = [&](int y, int x, int* sy, int* sx) {
     *sy = static_cast<int>(padded_source_index(y, doc.in.h, mode));
     *sx = static_cast<int>(padded_source_index(x, doc.in.w, mode));
@@ -248,6 +249,13 @@ void draw_input_block(PanelContext& ctx, float width, bool editable) {
     CellLook cell;
     cell.fill = diverging_color(value(y, x) / scale);
     cell.ghost = y < 0 || x < 0 || y >= doc.in.h || x >= doc.in.w;
+    if (stamp.valid) {
+      if (y * doc.in.w + x > stamp.y * doc.in.w + stamp.x) cell.faded = true;
+      if (y == stamp.y && x == stamp.x) {
+        cell.outline = colors::kHighlight;
+        cell.outline_width = 3.0f;
+      }
+    }
     if (focus != nullptr) {
       for (const Term& term : focus->terms) {
         if (term.in_channel != channel) continue;
@@ -323,9 +331,14 @@ void draw_kernel_block(PanelContext& ctx, float width, bool editable) {
     const size_t i = plane + static_cast<size_t>(y * doc.kernel.w + x);
     return i < doc.weight.size() ? doc.weight[i] : 0.0f;
   };
+  const bool stamping = focused_stamp(ctx).valid;
   auto look = [&](int y, int x) {
     CellLook cell;
     cell.fill = diverging_color(value(y, x) / scale);
+    if (stamping) {
+      cell.outline = colors::kHighlight;
+      cell.outline_width = 2.5f;
+    }
     if (focus != nullptr) {
       for (const Term& term : focus->terms) {
         if (term.out_or_in == ctx.ui.kernel_a && term.weight_ch == ctx.ui.kernel_b &&
@@ -406,15 +419,27 @@ void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool
   const CellRef focus = focused_output(ctx);
   const std::vector<char>& reach = reach_mask(ctx);
   const Animation& anim = ctx.ui.animation;
+  // Stamp by stamp: the running sum after the stamps so far.
+  const CellRef stamp = focused_stamp(ctx);
+  static std::vector<float> partial;
+  static std::vector<char> touched;
+  if (stamp.valid) {
+    partial_stamp_sums(r, ctx.ui.output_channel, stamp.y * r.doc.in.w + stamp.x, &partial, &touched);
+  }
   auto value = [&](int y, int x) {
     if (overlap) return static_cast<float>(counts[static_cast<size_t>(y * ow + x)]);
+    if (stamp.valid) return partial[static_cast<size_t>(y * ow + x)];
     return r.output.data[plane + static_cast<size_t>(y * ow + x)];
   };
   auto look = [&](int y, int x) {
     CellLook cell;
     cell.fill = overlap ? sequential_color(value(y, x) / static_cast<float>(max_count))
                         : diverging_color(value(y, x) / scale);
-    if (anim.active && !ctx.ui.hover_output.valid && y * ow + x > anim.index) cell.faded = true;
+    if (stamp.valid) {
+      cell.faded = !touched[static_cast<size_t>(y * ow + x)];
+    } else if (anim.active && !ctx.ui.hover_output.valid && y * ow + x > anim.index) {
+      cell.faded = true;
+    }
     if (focus.valid && focus.channel == ctx.ui.output_channel && focus.y == y && focus.x == x) {
       cell.outline = colors::kHighlight;
       cell.outline_width = 3.0f;
@@ -547,11 +572,7 @@ void draw_value_editor_popup(PanelContext& ctx) {
 
 void draw_compute_panel(PanelContext& ctx) {
   const Text& t = text();
-  int positions = 0;
-  if (ctx.computer.has_result()) {
-    const Shape& shape = ctx.computer.result().output.shape;
-    positions = static_cast<int>(shape[2] * shape[3]);
-  }
+  const int positions = animation_positions(ctx);
 
   // Brush: the value a click or drag paints.
   ImGui::AlignTextToFramePadding();

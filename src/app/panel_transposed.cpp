@@ -169,7 +169,7 @@ void draw_as_conv_panel(PanelContext& ctx) {
     return;
   }
   const Result& r = ctx.computer.result();
-  int positions = static_cast<int>(r.output.shape[2] * r.output.shape[3]);
+  const int positions = animation_positions(ctx);
 
   heading(ctx, t.scatter_title, t.scatter_help);
   const float width = block_width(ctx, 3);

@@ -19,6 +19,11 @@ void draw_value_editor_popup(PanelContext& ctx);
 CellRef focused_output(const PanelContext& ctx);
 // Advances the animation clock.
 void tick_animation(PanelContext& ctx, double dt_seconds, int position_count);
+// How many positions the animation steps over: output cells of the shown channel, or
+// input pixels in stamp mode.
+int animation_positions(const PanelContext& ctx);
+// Stamp mode: the input pixel being stamped (shown channel), or !valid.
+CellRef focused_stamp(const PanelContext& ctx);
 
 }  // namespace convplay::app
 

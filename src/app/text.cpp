@@ -91,6 +91,11 @@ Text make_english() {
   t.step_forward = "next output position";
   t.speed = "%.1f cells/s";
   t.position_fmt = "output cell %d of %d";
+  t.stamp_position_fmt = "input pixel %d of %d";
+  t.stamp_by_stamp = "stamp by stamp";
+  t.stamp_by_stamp_help =
+      "Step over input pixels: each stamps its weighted kernel onto the output, which shows the "
+      "running sum (unchecked: step over output cells, as a convolution gathers them).";
   t.scatter_title = "Scatter";
   t.scatter_help =
       "Each input pixel stamps its weighted kernel onto the output, stride pixels apart; where "

@@ -89,6 +89,9 @@ struct Text {
   const char* step_forward;
   const char* speed;
   const char* position_fmt;         // index, count
+  const char* stamp_position_fmt;   // index, count
+  const char* stamp_by_stamp;
+  const char* stamp_by_stamp_help;
   const char* scatter_title;
   const char* scatter_help;
   const char* as_conv_title;

@@ -35,6 +35,9 @@ struct Animation {
   bool playing = false;
   int index = 0;         // output position, row-major in the shown output channel
   float speed = 3.0f;    // positions per second
+  // ConvTranspose2d only: step over input pixels, each stamping its weighted kernel onto
+  // the output, which shows the running sum (instead of stepping over output cells).
+  bool stamps = false;
   double accumulated = 0;
 };
 
