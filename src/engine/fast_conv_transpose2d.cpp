@@ -13,6 +13,7 @@
 #include "gemm_indirect.h"
 #include "limits.h"
 #include "output_storage.h"
+#include "winograd_core.h"
 
 namespace convplay::fast {
 
@@ -44,6 +45,81 @@ PhaseAxis phase_axis(int64_t phase, int64_t stride, int64_t padding, int64_t dil
     }
   }
   return axis;
+}
+
+// A phase axis as Winograd's F(2x2, 2x2) needs it: exactly two taps, reading input
+// indices j + base and j + base + 1 (first_tap is the one that reads j + base).
+struct WinogradAxis {
+  bool applies = false;
+  int64_t first_tap = 0, second_tap = 0, base = 0;
+};
+
+WinogradAxis winograd_axis(const PhaseAxis& axis, int64_t phase, int64_t stride, int64_t padding,
+                           int64_t dilation) {
+  WinogradAxis w;
+  if (axis.taps.size() != 2) return w;
+  const int64_t k0 = axis.taps[0], k1 = axis.taps[1];
+  const int64_t off0 = (phase + padding - k0 * dilation) / stride;
+  const int64_t off1 = (phase + padding - k1 * dilation) / stride;
+  if (off1 == off0 - 1) w = {true, k1, k0, off1};
+  if (off0 == off1 - 1) w = {true, k0, k1, off0};
+  return w;
+}
+
+// Input index of patch row/column i of the phase's Winograd tiles, or -1 (zero).
+std::vector<int32_t> winograd_sources(int64_t positions, int64_t base, int64_t in_size) {
+  const int64_t count = 2 * winograd::tiles_along<winograd::F2x2>(positions) + winograd::F2x2::kPatch - 2;
+  std::vector<int32_t> sources(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) {
+    const int64_t v = i + base;
+    sources[static_cast<size_t>(i)] = v >= 0 && v < in_size ? static_cast<int32_t>(v) : -1;
+  }
+  return sources;
+}
+
+// One phase by Winograd F(2x2, 2x2) when it is a 2x2 correlation with enough channels
+// (the stride-2, kernel-4 decoder layers): 9 multiplies per 2x2 outputs instead of 16.
+// Returns false, having done nothing, when it does not apply.
+bool phase_by_winograd(const ConvTranspose2dGeometry& g, const PhaseAxis& rows, const PhaseAxis& cols,
+                       int64_t py, int64_t px, const float* x, const float* w, const float* bias,
+                       float* y) {
+  const int64_t cin_g = g.in_channels_per_group(), cout_g = g.out_channels_per_group();
+  if (cin_g < 8 || cout_g < 8) return false;
+  const WinogradAxis wr = winograd_axis(rows, py, g.stride.h, g.padding.h, g.dilation.h);
+  const WinogradAxis wc = winograd_axis(cols, px, g.stride.w, g.padding.w, g.dilation.w);
+  if (!wr.applies || !wc.applies) return false;
+  winograd::Problem p;
+  p.in_channels = cin_g;
+  p.out_channels = cout_g;
+  p.rows = rows.positions;
+  p.cols = cols.positions;
+  p.in_h = g.in_h;
+  p.in_w = g.in_w;
+  p.row_src = winograd_sources(rows.positions, wr.base, g.in_h);
+  p.col_src = winograd_sources(cols.positions, wc.base, g.in_w);
+  p.y_channel_stride = g.out_h * g.out_w;
+  p.y_row_stride = g.stride.h * g.out_w;
+  p.y_col_step = g.stride.w;
+  if (winograd::workspace_floats<winograd::F2x2>(p) > g.batch * g.out_channels * g.out_h * g.out_w) {
+    return false;
+  }
+  winograd::Runner<winograd::F2x2> runner(std::move(p));
+  const int64_t row_taps[2] = {wr.first_tap, wr.second_tap};
+  const int64_t col_taps[2] = {wc.first_tap, wc.second_tap};
+  for (int64_t group = 0; group < g.groups; ++group) {
+    runner.pack_weights([&](int64_t oc, int64_t ic, float* k) {
+      const float* kernel = w + ((group * cin_g + ic) * cout_g + oc) * g.kernel_h * g.kernel_w;
+      for (int i = 0; i < 2; ++i) {
+        for (int j = 0; j < 2; ++j) k[i * 2 + j] = kernel[row_taps[i] * g.kernel_w + col_taps[j]];
+      }
+    });
+    for (int64_t n = 0; n < g.batch; ++n) {
+      runner.run(x + (n * g.in_channels + group * cin_g) * g.in_h * g.in_w,
+                 bias ? bias + group * cout_g : nullptr,
+                 y + (n * g.out_channels + group * cout_g) * g.out_h * g.out_w + py * g.out_w + px);
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -78,6 +154,7 @@ Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
       const PhaseAxis cols =
           phase_axis(px, g.stride.w, g.padding.w, g.dilation.w, g.kernel_w, g.in_w, g.out_w);
       if (cols.positions == 0) continue;
+      if (phase_by_winograd(g, rows, cols, py, px, x, w, bias ? bias->data : nullptr, y)) continue;
       IndirectGemmShape s;
       s.out_channels = cout_g;
       s.in_channels = cin_g;

@@ -365,6 +365,31 @@ TEST(ConvTranspose2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
   expect_close(out, reference, 27, "stale output");
 }
 
+// Phases that are 2x2 correlations with >= 8 channels each way go through Winograd
+// F(2x2, 2x2) (k=4, s=2 decoders; k=3 or 5, s=2 mix 2x2 phases with other ones): every
+// padding, output_padding, groups, batches, bias or not, odd phase sizes.
+TEST(ConvTranspose2dFastPath, WinogradPhasesMatchReference) {
+  std::mt19937 rng(77);
+  for (int trial = 0; trial < 24; ++trial) {
+    ConvTranspose2dCase c;
+    const int64_t groups = pick(&rng, 1, 2);
+    const int64_t cin_g = pick(&rng, 8, 12), cout_g = pick(&rng, 8, 12);
+    const int64_t h = pick(&rng, 9, 21), w = pick(&rng, 9, 23);
+    c.input = trial % 4 == 0 ? Shape{groups * cin_g, h, w} : Shape{pick(&rng, 1, 2), groups * cin_g, h, w};
+    const int64_t k = trial % 3 == 0 ? 3 : trial % 3 == 1 ? 4 : 5;
+    c.weight = {groups * cin_g, cout_g, k, k + (trial % 2)};
+    c.has_bias = trial % 2 == 1;
+    c.params.groups = groups;
+    c.params.stride = {2, 2};
+    c.params.padding = {pick(&rng, 0, 2), pick(&rng, 0, 2)};
+    c.params.output_padding = {pick(&rng, 0, 1), pick(&rng, 0, 1)};
+    Tensor fast, reference;
+    if (!run_conv_transpose2d(c, &rng, &fast, &reference).ok()) continue;
+    expect_close(fast, reference, c.weight[0] * c.weight[2] * c.weight[3], c.describe());
+    if (HasFatalFailure()) return;
+  }
+}
+
 TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
   std::mt19937 rng(2);
   ConvTranspose2dCase c;
