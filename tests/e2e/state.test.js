@@ -12,7 +12,14 @@ test.before(async () => {
   site = await serveSite();
   ({ browser, close } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('pageerror', (error) => { throw error; });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+// Script errors on the page fail the test that was running when they happened.
+const pageErrors = [];
+test.afterEach(() => {
+  const errors = pageErrors.splice(0);
+  assert.deepStrictEqual(errors, [], 'no script errors on the page');
 });
 
 test.after(async () => {
