@@ -33,6 +33,8 @@ inline F32x4 splat4(float x) { return wasm_f32x4_splat(x); }
 inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return wasm_f32x4_add(acc, wasm_f32x4_mul(a, b)); }
 inline F32x4 add4(F32x4 a, F32x4 b) { return wasm_f32x4_add(a, b); }
 inline F32x4 sub4(F32x4 a, F32x4 b) { return wasm_f32x4_sub(a, b); }
+// Lanes 0 and 2 of a, then of b: the even elements of the 8 floats a:b.
+inline F32x4 even_lanes(F32x4 a, F32x4 b) { return wasm_i32x4_shuffle(a, b, 0, 2, 4, 6); }
 
 #elif defined(__GNUC__)
 
@@ -47,6 +49,7 @@ inline F32x4 splat4(float x) { return F32x4{x, x, x, x}; }
 inline F32x4 mul_add4(F32x4 acc, F32x4 a, F32x4 b) { return acc + a * b; }
 inline F32x4 add4(F32x4 a, F32x4 b) { return a + b; }
 inline F32x4 sub4(F32x4 a, F32x4 b) { return a - b; }
+inline F32x4 even_lanes(F32x4 a, F32x4 b) { return F32x4{a[0], a[2], b[0], b[2]}; }
 
 #else
 
@@ -72,6 +75,7 @@ inline F32x4 sub4(F32x4 a, F32x4 b) {
   for (int i = 0; i < 4; ++i) a.lane[i] -= b.lane[i];
   return a;
 }
+inline F32x4 even_lanes(F32x4 a, F32x4 b) { return F32x4{{a.lane[0], a.lane[2], b.lane[0], b.lane[2]}}; }
 
 #endif
 

@@ -39,7 +39,7 @@ int64_t workspace_floats(const Problem& p) {
   const int64_t patch_cols = 2 * tiles_along<T>(p.cols) + T::kPatch - 2;
   return T::kPositions * (packed_weights_size(p.out_channels, p.in_channels) +
                           kChunkTiles * p.in_channels + p.out_channels * kChunkTiles + kChunkTiles) +
-         (2 * kChunkTiles + T::kPatch) * patch_cols;
+         (2 * kChunkTiles + T::kPatch) * (patch_cols + 8);
 }
 
 template <typename T>
@@ -53,7 +53,16 @@ class Runner {
     v_panels_.resize(static_cast<size_t>(T::kPositions * kChunkTiles * p_.in_channels));
     m_chunk_.resize(static_cast<size_t>(T::kPositions * p_.out_channels * kChunkTiles));
     padded_width_ = static_cast<int64_t>(p_.col_src.size());
-    padded_rows_.resize(static_cast<size_t>((2 * kChunkTiles + T::kPatch) * padded_width_));
+    copy_begin_ = 0;
+    while (copy_begin_ < padded_width_ && p_.col_src[static_cast<size_t>(copy_begin_)] < 0) ++copy_begin_;
+    copy_end_ = copy_begin_;
+    while (copy_end_ < padded_width_ &&
+           p_.col_src[static_cast<size_t>(copy_end_)] == p_.col_src[static_cast<size_t>(copy_begin_)] + (copy_end_ - copy_begin_)) {
+      ++copy_end_;
+    }
+    // Slack after each row: the last lanes of a 4-tile step's second load (dropped).
+    row_pitch_ = padded_width_ + 8;
+    padded_rows_.assign(static_cast<size_t>((2 * kChunkTiles + T::kPatch) * row_pitch_), 0.0f);
     staging_.assign(static_cast<size_t>(T::kPositions * kChunkTiles), 0.0f);
   }
 
@@ -95,10 +104,11 @@ class Runner {
       return;
     }
     const float* row = plane + int64_t{input_row} * p_.in_w;
-    for (int64_t c = 0; c < padded_width_; ++c) {
-      const int32_t ix = p_.col_src[static_cast<size_t>(c)];
-      dst[c] = ix >= 0 ? row[ix] : 0.0f;
-    }
+    const int32_t* cols = p_.col_src.data();
+    // The borders through the table, the run of consecutive columns as one copy.
+    for (int64_t c = 0; c < copy_begin_; ++c) dst[c] = cols[c] >= 0 ? row[cols[c]] : 0.0f;
+    if (copy_end_ > copy_begin_) simd::copy_floats(row + cols[copy_begin_], copy_end_ - copy_begin_, dst + copy_begin_);
+    for (int64_t c = copy_end_; c < padded_width_; ++c) dst[c] = cols[c] >= 0 ? row[cols[c]] : 0.0f;
   }
 
   // V's panels for the chunk's tiles (lanes past the chunk: zero). The patch rows are
@@ -116,17 +126,33 @@ class Runner {
       const float* plane = x + ic * p_.in_h * p_.in_w;
       for (int64_t r = 0; r < patch_rows; ++r) {
         fill_patch_row(plane, p_.row_src[static_cast<size_t>(2 * ty_first + r)],
-                       padded_rows_.data() + r * padded_width_);
+                       padded_rows_.data() + r * row_pitch_);
       }
-      for (int64_t t = 0; t < chunk; ++t) {
+      for (int64_t t = 0; t < chunk;) {
         const int64_t ty = (t0 + t) / tiles_w_, tx = (t0 + t) % tiles_w_;
-        const float* patch = padded_rows_.data() + 2 * (ty - ty_first) * padded_width_ + 2 * tx;
+        const float* patch = padded_rows_.data() + 2 * (ty - ty_first) * row_pitch_ + 2 * tx;
+        if (t + 4 <= chunk && tx + 4 <= tiles_w_) {
+          // Four neighbouring tiles of one tile row, one per lane: their patches start
+          // 2 columns apart, so each patch element is the even lanes of 8 floats.
+          simd::F32x4 d[T::kPatch][T::kPatch], v[T::kPositions];
+          for (int i = 0; i < T::kPatch; ++i) {
+            for (int j = 0; j < T::kPatch; ++j) {
+              const float* at = patch + i * row_pitch_ + j;
+              d[i][j] = simd::even_lanes(simd::load4(at), simd::load4(at + 4));
+            }
+          }
+          T::transform_patch4(d, v);
+          for (int64_t xi = 0; xi < T::kPositions; ++xi) simd::store4(staging_.data() + xi * kChunkTiles + t, v[xi]);
+          t += 4;
+          continue;
+        }
         float d[T::kPatch][T::kPatch], v[T::kPositions];
         for (int i = 0; i < T::kPatch; ++i) {
-          for (int j = 0; j < T::kPatch; ++j) d[i][j] = patch[i * padded_width_ + j];
+          for (int j = 0; j < T::kPatch; ++j) d[i][j] = patch[i * row_pitch_ + j];
         }
         T::transform_patch(d, v);
         for (int64_t xi = 0; xi < T::kPositions; ++xi) staging_[static_cast<size_t>(xi * kChunkTiles + t)] = v[xi];
+        ++t;
       }
       for (int64_t xi = 0; xi < T::kPositions; ++xi) {
         for (int64_t panel = 0; panel * kTilePixels < chunk; ++panel) {
@@ -186,7 +212,8 @@ class Runner {
   }
 
   Problem p_;
-  int64_t tiles_h_ = 0, tiles_w_ = 0, packed_ = 0, padded_width_ = 0;
+  int64_t tiles_h_ = 0, tiles_w_ = 0, packed_ = 0, padded_width_ = 0, row_pitch_ = 0;
+  int64_t copy_begin_ = 0, copy_end_ = 0;  // patch columns that are consecutive input columns
   std::vector<float> u_packed_, v_panels_, m_chunk_, padded_rows_, staging_;
 };
 
@@ -224,6 +251,25 @@ struct F2x3 {
       v[r * 4 + 1] = t[r][1] + t[r][2];
       v[r * 4 + 2] = t[r][2] - t[r][1];
       v[r * 4 + 3] = t[r][1] - t[r][3];
+    }
+  }
+
+  // The same for four tiles, one per lane.
+  static void transform_patch4(const simd::F32x4 d[4][4], simd::F32x4 v[16]) {
+    using simd::add4;
+    using simd::sub4;
+    simd::F32x4 t[4][4];
+    for (int c = 0; c < 4; ++c) {
+      t[0][c] = sub4(d[0][c], d[2][c]);
+      t[1][c] = add4(d[1][c], d[2][c]);
+      t[2][c] = sub4(d[2][c], d[1][c]);
+      t[3][c] = sub4(d[1][c], d[3][c]);
+    }
+    for (int r = 0; r < 4; ++r) {
+      v[r * 4 + 0] = sub4(t[r][0], t[r][2]);
+      v[r * 4 + 1] = add4(t[r][1], t[r][2]);
+      v[r * 4 + 2] = sub4(t[r][2], t[r][1]);
+      v[r * 4 + 3] = sub4(t[r][1], t[r][3]);
     }
   }
 
@@ -273,6 +319,21 @@ struct F2x2 {
       v[r * 3 + 0] = t[r][0] - t[r][1];
       v[r * 3 + 1] = t[r][1];
       v[r * 3 + 2] = t[r][2] - t[r][1];
+    }
+  }
+
+  static void transform_patch4(const simd::F32x4 d[3][3], simd::F32x4 v[9]) {
+    using simd::sub4;
+    simd::F32x4 t[3][3];
+    for (int c = 0; c < 3; ++c) {
+      t[0][c] = sub4(d[0][c], d[1][c]);
+      t[1][c] = d[1][c];
+      t[2][c] = sub4(d[2][c], d[1][c]);
+    }
+    for (int r = 0; r < 3; ++r) {
+      v[r * 3 + 0] = sub4(t[r][0], t[r][1]);
+      v[r * 3 + 1] = t[r][1];
+      v[r * 3 + 2] = sub4(t[r][2], t[r][1]);
     }
   }
 
