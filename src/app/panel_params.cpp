@@ -9,6 +9,7 @@
 #include "panels.h"
 #include "ranges.h"
 #include "repair.h"
+#include "tensor_grid.h"
 #include "text.h"
 
 namespace convplay::app {
@@ -98,6 +99,7 @@ bool pair_control(const PanelContext& ctx, const char* label, const char* id, In
       value->w = value->h;
       changed = true;
     }
+    note_item_region((std::string("slider_") + id).c_str());
   } else {
     const float half = (width - ImGui::GetStyle().ItemInnerSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);

@@ -5,24 +5,29 @@
 #include "imgui.h"
 #include "platform.h"
 #include "panels.h"
+#include "tensor_grid.h"
 #include "text.h"
 
 namespace convplay::app {
 
 namespace {
 
-// A two-way segmented switch; returns true when `value` changed.
-bool segmented(const char* left, const char* right, bool* right_selected) {
+// A two-way segmented switch; returns true when `value` changed. The ids name the two
+// buttons in window.convplay.regions() (for tests that click them).
+bool segmented(const char* left, const char* right, const char* left_id, const char* right_id,
+               bool* right_selected) {
   bool changed = false;
   const ImVec4 on = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
   const ImVec4 off = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(1, 0));
   ImGui::PushStyleColor(ImGuiCol_Button, *right_selected ? off : on);
   if (ImGui::Button(left) && *right_selected) *right_selected = false, changed = true;
+  note_item_region(left_id);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Button, *right_selected ? on : off);
   if (ImGui::Button(right) && !*right_selected) *right_selected = true, changed = true;
+  note_item_region(right_id);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   return changed;
@@ -40,7 +45,8 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
     ImGui::SameLine(0, 16.0f * ctx.scale);
   }
   bool transposed = is_transposed(ctx.doc);
-  if (segmented(t.op_conv2d, t.op_conv_transpose2d, &transposed)) {
+  if (segmented(t.op_conv2d, t.op_conv_transpose2d, "op_conv2d", "op_conv_transpose2d",
+                &transposed)) {
     ctx.doc.op = transposed ? Op::kConvTranspose2d : Op::kConv2d;
     // The weight layout differs ([C_out, C_in/g] vs [C_in, C_out/g]): resize it.
     Document before = ctx.doc;

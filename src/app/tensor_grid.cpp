@@ -19,6 +19,7 @@ struct Region {
   float x, y, cell;
   int rows, cols;
   int frame;
+  float w = 0, h = 0;  // controls only
 };
 
 std::map<std::string, Region>& regions() {
@@ -33,15 +34,26 @@ std::string grid_regions_json(float scale) {
   const int frame = ImGui::GetFrameCount();
   for (const auto& [id, r] : regions()) {
     if (r.frame < frame - 1) continue;  // not drawn in the last frame
-    char buffer[200];
+    char buffer[240];
     std::snprintf(buffer, sizeof buffer,
-                  "%s\"%s\":{\"x\":%.2f,\"y\":%.2f,\"cell\":%.2f,\"rows\":%d,\"cols\":%d}",
+                  "%s\"%s\":{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f,\"cell\":%.2f,"
+                  "\"rows\":%d,\"cols\":%d}",
                   json.size() > 1 ? "," : "", id.c_str(), static_cast<double>(r.x / scale),
-                  static_cast<double>(r.y / scale), static_cast<double>(r.cell / scale), r.rows,
+                  static_cast<double>(r.y / scale), static_cast<double>(r.w / scale),
+                  static_cast<double>(r.h / scale), static_cast<double>(r.cell / scale), r.rows,
                   r.cols);
     json += buffer;
   }
   return json + "}";
+}
+
+void note_item_region(const char* id) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  Region region{min.x, min.y, 0.0f, 0, 0, ImGui::GetFrameCount()};
+  region.w = max.x - min.x;
+  region.h = max.y - min.y;
+  regions()[id] = region;
 }
 
 std::string format_value(float value) {
@@ -96,9 +108,12 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
   hit.right_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   hit.double_clicked = item_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
 
-  regions()[spec.id] = Region{origin.x + static_cast<float>(spec.ghost_left) * spec.cell,
-                              origin.y + static_cast<float>(spec.ghost_top) * spec.cell, spec.cell,
-                              spec.rows, spec.cols, ImGui::GetFrameCount()};
+  Region region{origin.x + static_cast<float>(spec.ghost_left) * spec.cell,
+                origin.y + static_cast<float>(spec.ghost_top) * spec.cell, spec.cell,
+                spec.rows, spec.cols, ImGui::GetFrameCount()};
+  region.w = static_cast<float>(spec.cols) * spec.cell;
+  region.h = static_cast<float>(spec.rows) * spec.cell;
+  regions()[spec.id] = region;
 
   const int total_rows = spec.rows + spec.ghost_top + spec.ghost_bottom;
   const int total_cols = spec.cols + spec.ghost_left + spec.ghost_right;

@@ -46,7 +46,9 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
 // Where each grid was drawn in the last frame, as JSON in CSS pixels:
 // {"input_grid": {"x":..,"y":..,"cell":..,"rows":..,"cols":..}, ...} with (x, y) the
 // top-left corner of real cell (0, 0). For the e2e tests' mouse drags (window.convplay.regions).
+// Controls can be listed too ({"x","y","w","h"} of the last ImGui item, e.g. a slider).
 std::string grid_regions_json(float pixels_per_css_pixel);
+void note_item_region(const char* id);
 
 // Size the grid will take (without indices: cells only).
 ImVec2 grid_size(const GridSpec& spec);

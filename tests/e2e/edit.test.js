@@ -98,3 +98,29 @@ test('a tap on a phone paints a cell too (touch is forwarded as mouse input)', a
   assert.notDeepStrictEqual(after.output, before.output);
   await context.close();
 });
+
+test('the parameter sliders and the op switch work by mouse', async () => {
+  await page.goto('about:blank');
+  await openPlayground(page, `${site.url}/index.html#op=conv2d&in=5x5&k=3&s=1&p=0`);
+  const regions = await page.evaluate(() => window.convplay.regions());
+  const stride = regions.slider_s;
+  assert.ok(stride && stride.w > 0, `stride slider on screen: ${JSON.stringify(regions)}`);
+  // The middle of a 1..5 slider is 3.
+  await page.mouse.click(stride.x + stride.w / 2, stride.y + stride.h / 2);
+  await nextFrames();
+  await nextFrames();
+  let state = await page.evaluate(() => window.convplay.getState());
+  assert.strictEqual(state.s, 3);
+  assert.deepStrictEqual(state.outputShape, [1, 1, 1, 1]);  // floor((5 - 3) / 3) + 1
+  assert.ok(state.hash.includes('s=3'));
+
+  const toTransposed = regions.op_conv_transpose2d;
+  await page.mouse.click(toTransposed.x + toTransposed.w / 2, toTransposed.y + toTransposed.h / 2);
+  await nextFrames();
+  await nextFrames();
+  state = await page.evaluate(() => window.convplay.getState());
+  assert.strictEqual(state.op, 'conv_transpose2d');
+  assert.deepStrictEqual(state.outputShape, [1, 1, 15, 15]);  // (5 - 1) * 3 + 3
+  const reference = await engineOutput(state);
+  if (reference !== null) assert.deepStrictEqual(Array.from(reference.data), state.output);
+});

@@ -51,10 +51,25 @@ async function launchBrowser() {
 }
 
 // Opens `page` at `url` and waits until window.convplay.ready (the first frame is drawn).
+// On a machine loaded by parallel builds, software WebGL can stall a page's start; one
+// reload is allowed, and a page that still does not start fails with what it shows.
 async function openPlayground(page, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => window.convplay && window.convplay.ready === true, null,
-                             { timeout: 90000 });
+  for (let attempt = 1; ; ++attempt) {
+    if (attempt === 1) await page.goto(url); else await page.reload();
+    try {
+      await page.waitForFunction(() => window.convplay && window.convplay.ready === true, null,
+                                 { timeout: 60000 });
+      break;
+    } catch (error) {
+      const shown = await page.evaluate(() => ({
+        status: (document.getElementById('loading-status') || {}).textContent,
+        noWebGL2: !(document.getElementById('no-webgl2') || { hidden: true }).hidden,
+      })).catch(() => ({}));
+      const what = `${url} did not draw its first frame: ${JSON.stringify(shown)}`;
+      if (attempt >= 2) throw new Error(what);
+      process.stderr.write(`# retrying once: ${what}\n`);
+    }
+  }
   // One more animation frame so that the state read back is the one on screen.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
