@@ -20,8 +20,8 @@ namespace {
 // PyTorch's F.pad checks W (its argument #4) before H (#6).
 Status check_padding_mode_limits(const Shape& input_shape, const Pads& pads, PaddingMode mode) {
   const int64_t rank = static_cast<int64_t>(input_shape.size());
-  const int64_t h = input_shape[rank - 2];
-  const int64_t w = input_shape[rank - 1];
+  const int64_t h = input_shape[input_shape.size() - 2];
+  const int64_t w = input_shape[input_shape.size() - 1];
   if (mode == PaddingMode::kReflect) {
     struct Side {
       int64_t before, after, size, dim, argument;

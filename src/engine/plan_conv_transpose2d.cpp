@@ -2,6 +2,8 @@
 // nn.ConvTranspose2d.forward(input, output_size), in PyTorch 1.13's order.
 #include "geometry.h"
 
+#include <cstddef>
+
 #include "checks.h"
 #include "format.h"
 #include "limits.h"
@@ -29,18 +31,18 @@ Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
                            const ConvTranspose2dParams& params, Pair* output_padding) {
   std::vector<int64_t> size = *params.output_size;
   const int64_t rank = static_cast<int64_t>(input_shape.size());
-  const int64_t non_spatial = rank == 4 ? 2 : 1;
-  if (static_cast<int64_t>(size.size()) == non_spatial + 2) {
-    size.erase(size.begin(), size.begin() + non_spatial);
+  const size_t non_spatial = rank == 4 ? 2 : 1;
+  if (size.size() == non_spatial + 2) {
+    size.erase(size.begin(), size.begin() + static_cast<std::ptrdiff_t>(non_spatial));
   }
   if (size.size() != 2) {
     return error(Code::kBadOutputSize, "outputSize",
                  cat("ConvTranspose2D: for ", rank, "D input, output_size must have 2 or ",
-                     non_spatial + 2, " elements (got ", static_cast<int64_t>(size.size()), ")"),
+                     static_cast<int64_t>(non_spatial) + 2, " elements (got ", static_cast<int64_t>(size.size()), ")"),
                  "ValueError");
   }
-  const int64_t in_h = input_shape[rank - 2];
-  const int64_t in_w = input_shape[rank - 1];
+  const int64_t in_h = input_shape[input_shape.size() - 2];
+  const int64_t in_w = input_shape[input_shape.size() - 1];
   const Pair& s = params.stride;
   const Pair& p = params.padding;
   const Pair& d = params.dilation;
