@@ -130,7 +130,8 @@ async function main() {
   const peerNames = peers.map((p) => p.name);
   console.log(`convplay: ${path.relative(process.cwd(), MODULE)}; peers: ${peers.map((p) => `${p.name} ${p.version}`).join(', ')}`);
   console.log(`SIMD128 mul+add peak: ${peak.gflops.toFixed(1)} GFLOP/s (best of ${Object.keys(peak.byChains).length} chain counts)`);
-  console.log(`median of ${RUNS} timed runs after warm-up, one thread, one core\n`);
+  const load = require('os').loadavg().map((v) => v.toFixed(2)).join(' ');
+  console.log(`median of ${RUNS} timed runs after warm-up, one thread, one core; load average ${load}\n`);
   const header = ['workload', 'convplay', ...peerNames, 'vs best peer', 'of peak', 'peer check'];
   const table = [header];
   for (const { workload: w, results } of rows) {
