@@ -91,9 +91,15 @@ class Runner {
     const int64_t tiles = tiles_h_ * tiles_w_;
     for (int64_t t0 = 0; t0 < tiles; t0 += kChunkTiles) {
       const int64_t chunk = std::min(kChunkTiles, tiles - t0);
+      // Tile coordinates once per chunk: a division per tile and channel in the loops
+      // below would cost more than the transforms (i64 division is slow in wasm).
+      for (int64_t t = 0; t < chunk; ++t) {
+        tile_y_[static_cast<size_t>(t)] = (t0 + t) / tiles_w_;
+        tile_x_[static_cast<size_t>(t)] = (t0 + t) % tiles_w_;
+      }
       transform_inputs(x, t0, chunk);
       multiply(chunk);
-      transform_outputs(bias, y, t0, chunk);
+      transform_outputs(bias, y, chunk);
     }
   }
 
@@ -130,7 +136,7 @@ class Runner {
                        padded_rows_.data() + r * row_pitch_);
       }
       for (int64_t t = 0; t < chunk;) {
-        const int64_t ty = (t0 + t) / tiles_w_, tx = (t0 + t) % tiles_w_;
+        const int64_t ty = tile_y_[static_cast<size_t>(t)], tx = tile_x_[static_cast<size_t>(t)];
         const float* patch = padded_rows_.data() + 2 * (ty - ty_first) * row_pitch_ + 2 * tx;
         if (t + 4 <= chunk && tx + 4 <= tiles_w_) {
           // Four neighbouring tiles of one tile row, one per lane: their patches start
@@ -185,7 +191,7 @@ class Runner {
 
   // Output transform and bias, four tiles per SIMD step (M keeps the tiles of one
   // position and channel contiguous); only outputs inside the grid are stored.
-  void transform_outputs(const float* bias, float* y, int64_t t0, int64_t chunk) {
+  void transform_outputs(const float* bias, float* y, int64_t chunk) {
     for (int64_t oc = 0; oc < p_.out_channels; ++oc) {
       const simd::F32x4 b = simd::splat4(bias ? bias[oc] : 0.0f);
       float* y_channel = y + oc * p_.y_channel_stride;
@@ -201,7 +207,7 @@ class Runner {
           for (int c = 0; c < 2; ++c) simd::store4(lanes[r][c], simd::add4(out[r][c], b));
         }
         for (int64_t l = 0; l < 4 && t + l < chunk; ++l) {
-          const int64_t oy = 2 * ((t0 + t + l) / tiles_w_), ox = 2 * ((t0 + t + l) % tiles_w_);
+          const int64_t oy = 2 * tile_y_[static_cast<size_t>(t + l)], ox = 2 * tile_x_[static_cast<size_t>(t + l)];
           for (int64_t r = 0; r < 2 && oy + r < p_.rows; ++r) {
             for (int64_t c = 0; c < 2 && ox + c < p_.cols; ++c) {
               y_channel[(oy + r) * p_.y_row_stride + (ox + c) * p_.y_col_step] = lanes[r][c][l];
@@ -216,6 +222,7 @@ class Runner {
   int64_t tiles_h_ = 0, tiles_w_ = 0, packed_ = 0, padded_width_ = 0, row_pitch_ = 0;
   int64_t copy_begin_ = 0, copy_end_ = 0;  // patch columns that are consecutive input columns
   std::vector<float> u_packed_, v_panels_, m_chunk_, padded_rows_, staging_;
+  std::vector<int64_t> tile_y_ = std::vector<int64_t>(kChunkTiles), tile_x_ = std::vector<int64_t>(kChunkTiles);
 };
 
 }  // namespace convplay::fast::winograd
