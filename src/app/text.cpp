@@ -54,7 +54,6 @@ Text make_english() {
   t.groups_hint = "Only common divisors of in_channels and out_channels are offered.";
   t.same_needs_stride1 = "padding='same' is not supported for strided convolutions";
   t.modes_conv2d_only = "Only \"zeros\" padding mode is supported for ConvTranspose2d";
-  t.invalid_heading = "PyTorch rejects this:";
   t.showing_last_valid = "Showing the last valid result.";
 
   t.input_title = "Input x %s";
@@ -72,8 +71,6 @@ Text make_english() {
   t.brush_label = "Paint";
   t.edit_help = "click or drag on input/kernel to paint \u00b7 double-click to type";
   t.edit_value_title = "Exact value (Enter to apply)";
-  t.legend_fmt = "\u00b1%s";
-  t.show_values = "values";
   t.show_overlap = "overlap count";
   t.overlap_legend = "stamps per cell";
   t.hover_output_help =
@@ -142,7 +139,6 @@ Text make_english() {
   t.note_clamped_fmt = "\"%s=%s\" is outside %d\u2026%d; using %s.";
   t.note_fixed_fmt = "PyTorch would reject this (%s); changed %s.";
   t.note_data_length_fmt = "\"%s\" has %s values but the tensor has %d; using the preset.";
-  t.engine_error_prefix = "Error: ";
   return t;
 }
 

@@ -55,7 +55,6 @@ struct Text {
   const char* groups_hint;          // shown under the groups choice
   const char* same_needs_stride1;   // why 'same' is greyed out
   const char* modes_conv2d_only;    // why padding_mode is greyed out
-  const char* invalid_heading;      // above the engine's message
   const char* showing_last_valid;   // under it
 
   // Editors and output
@@ -70,8 +69,6 @@ struct Text {
   const char* brush_label;
   const char* edit_help;
   const char* edit_value_title;
-  const char* legend_fmt;           // max |value|
-  const char* show_values;
   const char* show_overlap;
   const char* overlap_legend;
   const char* hover_output_help;
@@ -127,7 +124,6 @@ struct Text {
   const char* note_data_length_fmt; // key, given count, expected count
 
   // Loading and errors handled in C++ (the no-WebGL2 message is in the HTML shell)
-  const char* engine_error_prefix;
 };
 
 const Text& text();
