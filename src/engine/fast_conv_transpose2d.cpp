@@ -146,11 +146,15 @@ Status fast_conv_transpose2d(const TensorView& input, const TensorView& weight,
   const float* w = weight.data;
   float* y = result.data.data();
   std::vector<float> packed;
-  for (int64_t py = 0; py < g.stride.h && !result.data.empty(); ++py) {
+  // Phases at or past the output size own no output rows/cols: a stride far larger
+  // than the output must not cost a loop over every phase.
+  const int64_t phases_h = std::min(g.stride.h, g.out_h);
+  const int64_t phases_w = std::min(g.stride.w, g.out_w);
+  for (int64_t py = 0; py < phases_h && !result.data.empty(); ++py) {
     const PhaseAxis rows =
         phase_axis(py, g.stride.h, g.padding.h, g.dilation.h, g.kernel_h, g.in_h, g.out_h);
     if (rows.positions == 0) continue;
-    for (int64_t px = 0; px < g.stride.w; ++px) {
+    for (int64_t px = 0; px < phases_w; ++px) {
       const PhaseAxis cols =
           phase_axis(px, g.stride.w, g.padding.w, g.dilation.w, g.kernel_w, g.in_w, g.out_w);
       if (cols.positions == 0) continue;
