@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "explain.h"
 #include "layout.h"
 #include "panels.h"
 #include "platform.h"
@@ -165,6 +166,30 @@ std::string App::frame_stats_json() const {
                 ImGui::GetFrameCount(),
                 ui_.animation.playing ? "true" : "false");
   return buffer;
+}
+
+std::string App::explain_json(int channel, int y, int x) const {
+  if (!computer_.has_result()) return "null";
+  const Shape& shape = computer_.result().output.shape;
+  if (channel < 0 || y < 0 || x < 0 || channel >= shape[1] || y >= shape[2] || x >= shape[3]) {
+    return "null";
+  }
+  const Explanation e = explain_output(computer_.result(), channel, y, x);
+  std::string json = "{\"terms\":[";
+  char buffer[200];
+  for (size_t i = 0; i < e.terms.size(); ++i) {
+    const Term& t = e.terms[i];
+    std::snprintf(buffer, sizeof buffer,
+                  "%s{\"c\":%d,\"iy\":%d,\"ix\":%d,\"ky\":%d,\"kx\":%d,\"x\":%.9g,\"w\":%.9g}",
+                  i > 0 ? "," : "", static_cast<int>(t.in_channel), static_cast<int>(t.iy),
+                  static_cast<int>(t.ix), static_cast<int>(t.ky), static_cast<int>(t.kx),
+                  static_cast<double>(t.x), static_cast<double>(t.w));
+    json += buffer;
+  }
+  std::snprintf(buffer, sizeof buffer, "],\"bias\":%.9g,\"sum\":%.9g,\"engine\":%.9g}",
+                e.has_bias ? static_cast<double>(e.bias) : 0.0, e.sum,
+                static_cast<double>(e.engine_value));
+  return json + buffer;
 }
 
 std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }

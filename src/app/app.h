@@ -27,6 +27,8 @@ class App {
   std::vector<std::string> set_state(const std::string& query, bool from_defaults);
   std::string frame_stats_json() const;
   std::string regions_json() const;
+  // The hover explanation of output cell (channel, y, x) as JSON (window.convplay.explain).
+  std::string explain_json(int channel, int y, int x) const;
 
  private:
   void sync_canvas_size();

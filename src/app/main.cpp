@@ -34,6 +34,12 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_regions() {
   return json.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* convplay_explain(int channel, int y, int x) {
+  static std::string json;
+  json = g_app.explain_json(channel, y, x);
+  return json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
   static std::string json;
   json = g_app.frame_stats_json();

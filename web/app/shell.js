@@ -79,6 +79,10 @@
       regions: function () {
         return JSON.parse(Module.UTF8ToString(Module._convplay_regions()));
       },
+      // What hovering output cell (channel, y, x) explains: its terms, bias and sum.
+      explain: function (channel, y, x) {
+        return JSON.parse(Module.UTF8ToString(Module._convplay_explain(channel, y, x)));
+      },
       // Frame timing of the app (for bench/frame_time.*).
       frameStats: function () {
         return JSON.parse(Module.UTF8ToString(Module._convplay_frame_stats()));
