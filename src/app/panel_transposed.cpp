@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "block_helpers.h"
 #include "colormap.h"
 #include "imgui.h"
 #include "panels.h"
@@ -32,12 +33,6 @@ void heading(const PanelContext& ctx, const char* title, const char* help) {
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
   wrapped_text(help, colors::kMuted);
-}
-
-std::string shape_text(const Shape& shape) {
-  std::string out = "[";
-  for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
-  return out + "]";
 }
 
 // The spread input (zeros inserted), with cropped rows/columns outlined in red.
