@@ -9,8 +9,9 @@ set -euo pipefail
 
 profile="${1:-test}"
 
-# What `./play` needs. dpkg-dev unpacks Debian's imgui source package.
-play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev ca-certificates)
+# What `./play` needs. dpkg-dev unpacks Debian's imgui source package;
+# fonts-dejavu-core is the playground's font (with ⌊ ⌋ − ·), embedded at build time.
+play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev ca-certificates fonts-dejavu-core)
 # What `./test` needs on top (fonts-liberation: Chromium renders page text with it).
 test_packages=(g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
 # Only the golden-case generator imports torch; no suite does.
