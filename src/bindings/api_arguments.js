@@ -1,4 +1,4 @@
-// --post-js, part 2 of 3: checks JavaScript arguments and packs them into the request
+// --post-js, part 2 of 4: checks JavaScript arguments and packs them into the request
 // block that convplay_bindings.cpp reads (a list of doubles, in this order):
 //   input ptr, weight ptr, bias ptr, input shape, weight shape, has-bias [, bias shape],
 //   then the options: conv2d:            stride, padding kind, padding, dilation, groups, mode

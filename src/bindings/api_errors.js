@@ -1,4 +1,4 @@
-// --post-js, part 1 of 3: the error type every convplay call throws.
+// --post-js, part 1 of 4: the error type every convplay call throws.
 // Engine errors carry the engine's message (PyTorch's words), its stable code, the
 // offending parameter (JS API name) and the Python exception class PyTorch raises.
 // Wrong JavaScript types are caught in the glue and reported the same way.

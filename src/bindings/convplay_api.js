@@ -1,4 +1,4 @@
-// --post-js, part 3 of 3: the public API of the engine module (CONTRACT.md §3,
+// --post-js, part 4 of 4: the public API of the engine module (CONTRACT.md §3,
 // web/convplay.d.ts). Each call checks its arguments, copies tensors into a reusable
 // scratch buffer in the wasm heap, runs one Embind function that takes only numbers,
 // and copies the result out into a fresh Float32Array.
@@ -121,11 +121,44 @@ function convplayRun(op, run, putOptions, input, weight, bias, options) {
 }
 
 Module['conv2d'] = function(input, weight, bias, options) {
-  var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias, options);
-  var result = convplayReadTensor(at);
-  convplayAfterCall(result.data.length);
-  return result;
+  var block = convplayQuickConv2d(input, weight, bias, options);
+  if (block === 0) {
+    var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias, options);
+    var result = convplayReadTensor(at);
+    convplayAfterCall(result.data.length);
+    return result;
+  }
+  // The engine's entry point called as a plain wasm export (see cp_conv2d in
+  // convplay_bindings.cpp): Embind's generic invoker costs more than the call itself here.
+  if (_cp_conv2d(block) !== 0) {
+    convplayAfterCall(0);
+    throw convplayEngineError();
+  }
+  return convplayReadQuickResult(block >> 3);
 };
+
+// convplayReadTensor + convplayAfterCall for the quick path: the shape as an array literal
+// of its rank (no holey array to fill in), the data copied out in one slice.
+function convplayReadQuickResult(at) {
+  var heap64 = HEAPF64;
+  var start = heap64[at] >> 2;
+  var rank = heap64[at + 1];
+  var shape, count;
+  if (rank === 4) {
+    shape = [heap64[at + 2], heap64[at + 3], heap64[at + 4], heap64[at + 5]];
+    count = shape[0] * shape[1] * shape[2] * shape[3];
+  } else if (rank === 3) {
+    shape = [heap64[at + 2], heap64[at + 3], heap64[at + 4]];
+    count = shape[0] * shape[1] * shape[2];
+  } else {  // not reached: conv2d's output has the input's rank, 3 or 4
+    var tensor = convplayReadTensor(at);
+    convplayAfterCall(tensor.data.length);
+    return tensor;
+  }
+  var result = { data: HEAPF32.slice(start, start + count), shape: shape };
+  convplayAfterCall(count);
+  return result;
+}
 
 Module['convTranspose2d'] = function(input, weight, bias, options) {
   var at = convplayRun('convTranspose2d', Module['_cpConvTranspose2d'], convplayPutConvTranspose2dOptions,

@@ -4,6 +4,7 @@
 // tensors arrive as float arrays in a reusable scratch buffer, and results go back
 // through the same block. Only the error path moves strings.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <malloc.h>
 
 #include <cstdint>
@@ -302,6 +303,14 @@ std::string error_code() { return convplay::error_code_name(g_error.code); }
 uint32_t heap_bytes_in_use() { return static_cast<uint32_t>(mallinfo().uordblks); }
 
 }  // namespace
+
+// conv2d's entry point once more, as a plain wasm export: api_quick_conv2d.js calls it
+// directly. Through Embind, every call of an 8x8 convolution (issue 5, W1) also pays for
+// the generic invoker (argument count check, wire-type conversions, an indirect call),
+// a sizeable share of a call that should cost about a microsecond. It takes and returns
+// only numbers, so there is nothing for Embind to convert; the rest of the surface stays
+// on Embind.
+extern "C" EMSCRIPTEN_KEEPALIVE int cp_conv2d(uintptr_t block) { return run_conv2d(block); }
 
 EMSCRIPTEN_BINDINGS(convplay) {
   using emscripten::function;

@@ -96,7 +96,7 @@ Status fast_conv2d(const TensorView& input, const TensorView& weight, const Tens
   const Conv2dPath path = choose_conv2d_path(g);
   if (path == Conv2dPath::kReference) return conv2d_reference(input, weight, bias, params, out);
   Tensor fresh;
-  Tensor* result = output_tensor(out, input, weight, bias, g.output_shape(), &fresh);
+  Tensor* result = output_tensor(out, input, weight, bias, g, &fresh);
   if (!result->data.empty()) {
     const float* b = bias ? bias->data : nullptr;
     if (path == Conv2dPath::kDepthwise) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "geometry.h"
 #include "tensor.h"
 
 namespace convplay::fast {
@@ -33,6 +34,19 @@ inline Tensor* output_tensor(Tensor* out, const TensorView& input, const TensorV
   Tensor* result = aliased ? fresh : out;
   result->shape = shape;
   result->data.resize(static_cast<size_t>(element_count(shape)));
+  return result;
+}
+
+// output_tensor for a conv2d geometry, without building a Shape first: the shape is
+// written into the chosen tensor's own storage, so a reused output costs no malloc.
+inline Tensor* output_tensor(Tensor* out, const TensorView& input, const TensorView& weight,
+                             const TensorView* bias, const Conv2dGeometry& g, Tensor* fresh) {
+  const bool aliased = storage_overlaps(*out, &input) || storage_overlaps(*out, &weight) ||
+                       storage_overlaps(*out, bias);
+  Tensor* result = aliased ? fresh : out;
+  const int64_t dims[4] = {g.batch, g.out_channels, g.out_h, g.out_w};
+  result->shape.assign(g.batched ? dims : dims + 1, dims + 4);  // same rank as the input
+  result->data.resize(static_cast<size_t>(element_count(result->shape)));
   return result;
 }
 
