@@ -16,7 +16,8 @@ struct Pads {
   int64_t top = 0, bottom = 0, left = 0, right = 0;
 };
 
-struct Conv2dGeometry {
+// What both ops resolve to: sizes, channels, and the per-axis parameters they share.
+struct ConvGeometry {
   bool batched = true;  // input was [N,C,H,W] (else [C,H,W]; the output keeps the rank)
   int64_t batch = 1;
   int64_t in_channels = 0, in_h = 0, in_w = 0;
@@ -24,27 +25,25 @@ struct Conv2dGeometry {
   int64_t kernel_h = 0, kernel_w = 0;
   int64_t groups = 1;
   Pair stride{1, 1}, dilation{1, 1};
-  Pads pads;
-  PaddingMode padding_mode = PaddingMode::kZeros;
 
   int64_t in_channels_per_group() const { return in_channels / groups; }
   int64_t out_channels_per_group() const { return out_channels / groups; }
   Shape output_shape() const;  // same rank as the input
+
+  // Fills the fields above from validated shapes (input4 is the batched [N,C,H,W] view);
+  // out_h/out_w are left to the op.
+  void set_from(const Shape& input_shape, const Shape& input4, const Shape& weight_shape,
+                int64_t out_channels_, int64_t groups_, Pair stride_, Pair dilation_);
 };
 
-struct ConvTranspose2dGeometry {
-  bool batched = true;
-  int64_t batch = 1;
-  int64_t in_channels = 0, in_h = 0, in_w = 0;
-  int64_t out_channels = 0, out_h = 0, out_w = 0;
-  int64_t kernel_h = 0, kernel_w = 0;
-  int64_t groups = 1;
-  Pair stride{1, 1}, padding{0, 0}, dilation{1, 1};
-  Pair output_padding{0, 0};  // resolved: from output_size when that was given
+struct Conv2dGeometry : ConvGeometry {
+  Pads pads;
+  PaddingMode padding_mode = PaddingMode::kZeros;
+};
 
-  int64_t in_channels_per_group() const { return in_channels / groups; }
-  int64_t out_channels_per_group() const { return out_channels / groups; }
-  Shape output_shape() const;
+struct ConvTranspose2dGeometry : ConvGeometry {
+  Pair padding{0, 0};
+  Pair output_padding{0, 0};  // resolved: from output_size when that was given
 };
 
 // bias_shape may be null (no bias). These are the only places the rules live: the

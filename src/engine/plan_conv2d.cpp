@@ -91,11 +91,6 @@ int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad
   return quotient + 1;
 }
 
-Shape Conv2dGeometry::output_shape() const {
-  if (!batched) return {out_channels, out_h, out_w};
-  return {batch, out_channels, out_h, out_w};
-}
-
 Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Shape* bias_shape,
                    const Conv2dParams& params, Conv2dGeometry* out) {
   const bool module_path = params.padding_mode != PaddingMode::kZeros;
@@ -202,17 +197,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   }
 
   Conv2dGeometry g;
-  g.batched = input_shape.size() == 4;
-  g.batch = input4[0];
-  g.in_channels = input4[1];
-  g.in_h = input4[2];
-  g.in_w = input4[3];
-  g.out_channels = w[0];
-  g.kernel_h = kernel_h;
-  g.kernel_w = kernel_w;
-  g.groups = groups;
-  g.stride = stride;
-  g.dilation = dilation;
+  g.set_from(input_shape, input4, w, w[0], groups, stride, dilation);
   g.pads = pads;
   g.padding_mode = params.padding_mode;
   g.out_h = conv_output_size(g.in_h, kernel_h, stride.h, pads.top, pads.bottom, dilation.h);

@@ -19,11 +19,6 @@ int64_t conv_transpose_output_size(int64_t in, int64_t kernel, int64_t stride, i
   return (in - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1;
 }
 
-Shape ConvTranspose2dGeometry::output_shape() const {
-  if (!batched) return {out_channels, out_h, out_w};
-  return {batch, out_channels, out_h, out_w};
-}
-
 namespace {
 
 // nn.ConvTranspose2d.forward(input, output_size): picks output_padding (PYTORCH.md §4.5).
@@ -157,18 +152,8 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
                      " dilation_height: ", dilation.h, " dilation_width: ", dilation.w));
   }
   ConvTranspose2dGeometry g;
-  g.batched = input_shape.size() == 4;
-  g.batch = input4[0];
-  g.in_channels = input4[1];
-  g.in_h = input4[2];
-  g.in_w = input4[3];
-  g.out_channels = out_channels;
-  g.kernel_h = kernel_h;
-  g.kernel_w = kernel_w;
-  g.groups = groups;
-  g.stride = stride;
+  g.set_from(input_shape, input4, w, out_channels, groups, stride, dilation);
   g.padding = padding;
-  g.dilation = dilation;
   g.output_padding = output_padding;
   g.out_h = conv_transpose_output_size(g.in_h, kernel_h, stride.h, padding.h, dilation.h,
                                        output_padding.h);
