@@ -3,16 +3,20 @@
 // in the engine). It recognizes the common shapes of arguments only: tensors with a plain
 // Array shape of small non-negative integers and a Float32Array of the right length, and
 // options that are absent or hold int32s, [h, w] pairs, 'same'/'valid' and a known
-// paddingMode. It writes the same request block the general path writes, with no call
-// per value and no allocation. Anything else (every argument the
+// paddingMode. It writes the request the general path writes, as int32s, straight into
+// the wasm heap, with no allocation, and calls the engine's quick entry point. Anything else (every argument the
 // general path rejects included) returns 0 having changed nothing, and the general path in
 // convplay_api.js then runs as before, so its checks and messages stay the only ones.
 
 // Largest rank taken here; deeper shapes (which the engine rejects anyway) go the long way.
 var CONVPLAY_QUICK_MAX_RANK = 6;
 
-// Writes a shape (count, then dims) at req[at] and returns its element count, or -1 when
-// the shape is not a plain list of non-negative int32s.
+// The element count of the shape convplayQuickShape wrote last (a module variable, so
+// that the index it returns stays a small integer and no pair is allocated).
+var convplayQuickCount = 0;
+
+// Writes a shape (count, then dims) at req[at] and returns the index after it, or -1
+// when the shape is not a plain list of non-negative int32s.
 function convplayQuickShape(req, at, shape) {
   if (!Array.isArray(shape)) return -1;
   var rank = shape.length;
@@ -25,7 +29,8 @@ function convplayQuickShape(req, at, shape) {
     req[at + 1 + i] = d;
     count *= d;
   }
-  return count;
+  convplayQuickCount = count;
+  return at + 1 + rank;
 }
 
 // An int-or-pair option at req[at]; returns the next index, or -1 to go the long way.
@@ -53,8 +58,8 @@ function convplayQuickPair(req, at, value, fallback) {
   return at + 1 + n;
 }
 
-// The conv2d options at req[at] (layout in api_arguments.js); returns the request's
-// length, or -1 to go the long way.
+// The conv2d options at req[at] (layout in api_arguments.js); returns the index after
+// the request, or -1 to go the long way.
 function convplayQuickConv2dOptions(req, at, options) {
   var stride, padding, dilation, groups, mode;
   if (options !== undefined && options !== null) {
@@ -113,23 +118,26 @@ function convplayQuickConv2d(input, weight, bias, options) {
   var hasBias = bias !== undefined && bias !== null;
   // A bias without a shape list may be options in its place: the general path decides.
   if (hasBias && (typeof bias != 'object' || !Array.isArray(bias.shape))) return 0;
-  var req = convplayRequest;  // 64 doubles; a quick request has at most 3 + 3 * 7 + 1 + 12
-  var at = 3;
-  var inputCount = convplayQuickShape(req, at, input.shape);
-  if (inputCount < 0) return 0;
-  at += 1 + req[at];
-  var weightCount = convplayQuickShape(req, at, weight.shape);
-  if (weightCount < 0) return 0;
-  at += 1 + req[at];
+  // The request goes straight into the block at the start of the scratch buffer, as
+  // int32s (every value here fits one; cp_conv2d_quick reads them so). No wasm call runs
+  // until the engine's, so HEAP32 stays valid. The block has room for the longest quick
+  // request, 3 + 3 * (1 + CONVPLAY_QUICK_MAX_RANK) + 1 + 12 = 37 values.
+  if (convplayScratchBytes < CONVPLAY_MIN_BLOCK_DOUBLES * 8) return 0;  // first call: the general path sizes the scratch
+  var req = HEAP32;
+  var base = convplayScratch;
+  var block = base >> 2;
+  var at = convplayQuickShape(req, block + 3, input.shape);
+  if (at < 0) return 0;
+  var inputCount = convplayQuickCount;
+  if ((at = convplayQuickShape(req, at, weight.shape)) < 0) return 0;
+  var weightCount = convplayQuickCount;
   var biasCount = 0;
   req[at++] = hasBias ? 1 : 0;
   if (hasBias) {
-    biasCount = convplayQuickShape(req, at, bias.shape);
-    if (biasCount < 0) return 0;
-    at += 1 + req[at];
+    if ((at = convplayQuickShape(req, at, bias.shape)) < 0) return 0;
+    biasCount = convplayQuickCount;
   }
-  var length = convplayQuickConv2dOptions(req, at, options);
-  if (length < 0) return 0;
+  if (convplayQuickConv2dOptions(req, at, options) < 0) return 0;
   var inputData = convplayQuickData(input, inputCount);
   if (!inputData) return 0;
   var weightData = convplayQuickData(weight, weightCount);
@@ -137,20 +145,16 @@ function convplayQuickConv2d(input, weight, bias, options) {
   var biasData = null;
   if (hasBias && !(biasData = convplayQuickData(bias, biasCount))) return 0;
   // The scratch layout of convplayStage: [block | input | weight | bias], 16-byte aligned.
-  var blockBytes = convplayAlign16(Math.max(length, CONVPLAY_MIN_BLOCK_DOUBLES) * 8);
+  var blockBytes = CONVPLAY_MIN_BLOCK_DOUBLES * 8;  // 256 bytes: the request, then the result's header
   var inputBytes = (inputCount * 4 + 15) & ~15;
   var weightBytes = (weightCount * 4 + 15) & ~15;
   var total = blockBytes + inputBytes + weightBytes + ((biasCount * 4 + 15) & ~15);
   if (total > convplayScratchBytes) return 0;  // the general path grows the scratch
-  var base = convplayScratch;
   var inputAddress = base + blockBytes;
   var weightAddress = inputAddress + inputBytes;
-  req[0] = inputAddress;
-  req[1] = weightAddress;
-  req[2] = hasBias ? weightAddress + weightBytes : 0;
-  var heap64 = HEAPF64;
-  var block = base >> 3;
-  for (var i = 0; i < length; i++) heap64[block + i] = req[i];
+  req[block] = inputAddress;
+  req[block + 1] = weightAddress;
+  req[block + 2] = hasBias ? weightAddress + weightBytes : 0;
   var heap32 = HEAPF32;
   heap32.set(inputData, inputAddress >> 2);
   heap32.set(weightData, weightAddress >> 2);

@@ -128,9 +128,8 @@ Module['conv2d'] = function(input, weight, bias, options) {
     convplayAfterCall(result.data.length);
     return result;
   }
-  // The engine's entry point called as a plain wasm export (see cp_conv2d in
-  // convplay_bindings.cpp): Embind's generic invoker costs more than the call itself here.
-  if (_cp_conv2d(block) !== 0) {
+  // A plain wasm export (cp_conv2d_quick in convplay_bindings.cpp).
+  if (_cp_conv2d_quick(block) !== 0) {
     convplayAfterCall(0);
     throw convplayEngineError();
   }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "engine/convplay.h"
@@ -42,26 +43,30 @@ int fail(Status status) {
 
 // ---- reading the argument block -----------------------------------------------------
 
-// Reads values in the order the glue writes them (the layout is at the top of api_arguments.js).
+// Reads values in the order the glue writes them (the layout is at the top of
+// api_arguments.js): doubles from the general path, int32s from conv2d's quick path
+// (api_quick_conv2d.js), which takes only values that fit in one. Reading int32s spares
+// the float-to-integer conversions and clamps, a good part of an 8x8 call (issue 5, W1).
+template <typename Value>
 class BlockReader {
  public:
-  explicit BlockReader(const double* block) : p_(block) {}
-
-  double number() { return *p_++; }
+  explicit BlockReader(const Value* block) : p_(block) {}
 
   // Integers come from JS as doubles already checked to be integral. Clamping keeps
   // absurd values (1e300) defined; the engine's limits then reject them by name.
   int64_t integer() {
-    double v = number();
-    constexpr double kClamp = 4611686018427387904.0;  // 2^62
-    if (!(v < kClamp)) v = kClamp;
-    if (v < -kClamp) v = -kClamp;
-    return static_cast<int64_t>(v);
+    const Value v = *p_++;
+    if constexpr (std::is_same_v<Value, int32_t>) {
+      return v;
+    } else {
+      constexpr double kClamp = 4611686018427387904.0;  // 2^62
+      if (!(v < kClamp)) return static_cast<int64_t>(kClamp);
+      if (v < -kClamp) return static_cast<int64_t>(-kClamp);
+      return static_cast<int64_t>(v);
+    }
   }
 
-  const float* pointer() {
-    return reinterpret_cast<const float*>(static_cast<uintptr_t>(number()));
-  }
+  const float* pointer() { return reinterpret_cast<const float*>(static_cast<uintptr_t>(*p_++)); }
 
   // count, then count integers. Refills `values` in place: its capacity survives
   // from call to call, so the shapes of a small convolution cost no malloc.
@@ -91,7 +96,7 @@ class BlockReader {
   }
 
  private:
-  const double* p_;
+  const Value* p_;
 };
 
 // The tensors of one call: data pointers (null for shape-only calls) and shapes.
@@ -103,7 +108,8 @@ struct Operands {
 // Reused by every call (the module is single-threaded and no call re-enters another).
 Operands g_operands;
 
-void read_operands(BlockReader& in, Operands* ops) {
+template <typename Reader>
+void read_operands(Reader& in, Operands* ops) {
   ops->input.data = in.pointer();
   ops->weight.data = in.pointer();
   ops->bias.data = in.pointer();
@@ -114,7 +120,8 @@ void read_operands(BlockReader& in, Operands* ops) {
 }
 
 // Conv2d options: stride, padding (kind + values), dilation, groups, padding mode.
-void read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
+template <typename Reader>
+void read_conv2d_params(Reader& in, convplay::Conv2dParams* params) {
   Status* deferred = &params->deferred_tuple_error;
   in.pair("stride", &params->stride, deferred);
   params->padding_kind = static_cast<convplay::PaddingKind>(in.integer());
@@ -126,7 +133,8 @@ void read_conv2d_params(BlockReader& in, convplay::Conv2dParams* params) {
 
 // ConvTranspose2d options: stride, padding, dilation, output padding (the order in which
 // PyTorch's _convolution expands them), groups, output size.
-void read_conv_transpose2d_params(BlockReader& in, convplay::ConvTranspose2dParams* params) {
+template <typename Reader>
+void read_conv_transpose2d_params(Reader& in, convplay::ConvTranspose2dParams* params) {
   Status* deferred = &params->deferred_tuple_error;
   in.pair("stride", &params->stride, deferred);
   in.pair("padding", &params->padding, deferred);
@@ -176,8 +184,10 @@ void release_memory() {
   std::vector<double>().swap(g_round_trip);
 }
 
+// Value: double for the general path's request, int32_t for the quick path's.
+template <typename Value>
 int run_conv2d(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<Value> in(reinterpret_cast<const Value*>(block));
   Operands& ops = g_operands;
   read_operands(in, &ops);
   convplay::Conv2dParams params;
@@ -190,7 +200,7 @@ int run_conv2d(uintptr_t block) {
 }
 
 int run_conv_transpose2d(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<double> in(block_at(block));
   Operands& ops = g_operands;
   read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
@@ -203,7 +213,7 @@ int run_conv_transpose2d(uintptr_t block) {
 }
 
 int run_conv2d_output_shape(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<double> in(block_at(block));
   Operands& ops = g_operands;
   read_operands(in, &ops);
   convplay::Conv2dParams params;
@@ -217,7 +227,7 @@ int run_conv2d_output_shape(uintptr_t block) {
 }
 
 int run_conv_transpose2d_output_shape(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<double> in(block_at(block));
   Operands& ops = g_operands;
   read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
@@ -232,7 +242,7 @@ int run_conv_transpose2d_output_shape(uintptr_t block) {
 
 // Writes spread, padded, equivalent kernel, output (4 tensors), then the four pads.
 int run_conv_transpose2d_as_conv(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<double> in(block_at(block));
   Operands& ops = g_operands;
   read_operands(in, &ops);
   convplay::ConvTranspose2dParams params;
@@ -258,7 +268,7 @@ int run_conv_transpose2d_as_conv(uintptr_t block) {
 // Out: output size, candidate count, and the address of (input size, output padding,
 // valid) triples, kept in g_round_trip because the count depends on the stride.
 int run_conv2d_round_trip(uintptr_t block) {
-  BlockReader in(block_at(block));
+  BlockReader<double> in(block_at(block));
   int64_t input_size = in.integer();
   int64_t kernel = in.integer();
   int64_t stride = in.integer();
@@ -304,19 +314,19 @@ uint32_t heap_bytes_in_use() { return static_cast<uint32_t>(mallinfo().uordblks)
 
 }  // namespace
 
-// conv2d's entry point once more, as a plain wasm export: api_quick_conv2d.js calls it
-// directly. Through Embind, every call of an 8x8 convolution (issue 5, W1) also pays for
-// the generic invoker (argument count check, wire-type conversions, an indirect call),
-// a sizeable share of a call that should cost about a microsecond. It takes and returns
-// only numbers, so there is nothing for Embind to convert; the rest of the surface stays
-// on Embind.
-extern "C" EMSCRIPTEN_KEEPALIVE int cp_conv2d(uintptr_t block) { return run_conv2d(block); }
+// The entry point of conv2d's quick path (api_quick_conv2d.js): its request as int32s,
+// its result written like _cpConv2d's. A plain wasm export rather than an Embind function,
+// so that the glue calls the engine with nothing in between: the number in and the
+// number out need no conversion, and the rest of the surface stays on Embind.
+extern "C" EMSCRIPTEN_KEEPALIVE int cp_conv2d_quick(uintptr_t block) {
+  return run_conv2d<int32_t>(block);
+}
 
 EMSCRIPTEN_BINDINGS(convplay) {
   using emscripten::function;
   function("_cpReserveScratch", &reserve_scratch);
   function("_cpReleaseMemory", &release_memory);
-  function("_cpConv2d", &run_conv2d);
+  function("_cpConv2d", &run_conv2d<double>);
   function("_cpConvTranspose2d", &run_conv_transpose2d);
   function("_cpConv2dOutputShape", &run_conv2d_output_shape);
   function("_cpConvTranspose2dOutputShape", &run_conv_transpose2d_output_shape);

@@ -4,7 +4,6 @@
 #include "depthwise_conv2d.h"
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 #include "padding_modes.h"
@@ -44,8 +43,11 @@ int64_t plane_floats(const PaddedPlane& p) { return p.h * p.w + kStep; }
 #endif
 
 void fill_zeros(float* dst, int64_t count) {
+  const F32x4 zero = simd::splat4(0.0f);
+  int64_t i = 0;
+  for (; i + 4 <= count; i += 4) simd::store4(dst + i, zero);
   CONVPLAY_SCALAR_LOOP
-  for (int64_t i = 0; i < count; ++i) dst[i] = 0.0f;
+  for (; i < count; ++i) dst[i] = 0.0f;
 }
 
 // Border cells [begin, end) of one plane row whose input row is src.
@@ -71,7 +73,7 @@ void fill_padded_plane(const Conv2dGeometry& g, const float* x_plane, PaddedPlan
   if (g.padding_mode == PaddingMode::kZeros) {
     // Clear the plane (and its slack) in one go, then copy the input rows in: half the
     // time of going row by row through the mode on a small plane.
-    std::memset(dst, 0, sizeof(float) * static_cast<size_t>(plane_floats(p)));
+    fill_zeros(dst, plane_floats(p));
     const int64_t first_row = std::min(p.h, std::max<int64_t>(0, g.pads.top));
     const int64_t last_row = std::max(first_row, std::min(p.h, g.pads.top + g.in_h));
     for (int64_t py = first_row; py < last_row; ++py) {
@@ -226,7 +228,7 @@ void depthwise_conv2d(const Conv2dGeometry& g, const float* x, const float* w, c
     }
   }
   const TapTable tap_table{offsets, taps};
-  const int64_t cout_g = g.out_channels_per_group();
+  const int64_t cout_g = g.groups == 1 ? g.out_channels : g.out_channels_per_group();  // no division
   const int64_t in_plane = g.in_h * g.in_w;
   const int64_t out_plane = g.out_h * g.out_w;
   for (int64_t n = 0; n < g.batch; ++n) {

@@ -81,7 +81,10 @@ void indirect_gemm_conv2d(const Conv2dGeometry& g, const float* x, const float* 
 }  // namespace
 
 Conv2dPath choose_conv2d_path(const Conv2dGeometry& g) {
-  if (g.in_channels_per_group() == 1 && depthwise_workspace_floats(g) <= kMaxElements) {
+  // groups == 1 first: a 64-bit division costs more than the rest of this test in wasm.
+  const bool one_channel_per_group =
+      g.groups == 1 ? g.in_channels == 1 : g.in_channels_per_group() == 1;
+  if (one_channel_per_group && depthwise_workspace_floats(g) <= kMaxElements) {
     return Conv2dPath::kDepthwise;
   }
   if (winograd_applies(g)) return Conv2dPath::kWinograd;
