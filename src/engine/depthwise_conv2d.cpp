@@ -167,6 +167,19 @@ void stencil_rows(const Conv2dGeometry& g, int64_t pitch, TapTable taps, const f
 void stencil_unit_stride(const Conv2dGeometry& g, PaddedPlane p, TapTable taps, const float* plane,
                          const float* w, float bias, float* y) {
   int64_t oy = 0;
+  if (g.out_w <= 8) {
+    // Rows of at most 8 pixels (the playground's small planes, W1): four rows per step
+    // share the tap loop's overhead, still 8 accumulators (~12% off W1's stencil).
+    for (; oy + 4 <= g.out_h; oy += 4) {
+      const float* top = plane + oy * g.stride.h * p.w;
+      float* y_rows = y + oy * g.out_w;
+      if (g.out_w > 4) {
+        stencil_block<4, 2>(taps, top, g.stride.h * p.w, w, bias, y_rows, g.out_w, g.out_w);
+      } else {
+        stencil_block<4, 1>(taps, top, g.stride.h * p.w, w, bias, y_rows, g.out_w, g.out_w);
+      }
+    }
+  }
   for (; oy + 2 <= g.out_h; oy += 2) {
     stencil_rows<2>(g, p.w, taps, plane + oy * g.stride.h * p.w, w, bias, y + oy * g.out_w);
   }

@@ -218,3 +218,42 @@ test('inputs that outgrow the scratch buffer go through, then small calls stay q
   const again = cp.conv2d(x4, w, b, { padding: 1, groups: 2 });
   assert.deepEqual(Array.from(again.data), Array.from(small.data));
 });
+
+// A direct sum in JavaScript, zero padding, for the small planes below.
+function naiveConv2d(x, w, [sh, sw], [ph, pw], groups) {
+  const [n, c, h, wd] = x.shape;
+  const [oc, cg, kh, kw] = w.shape;
+  const oh = Math.floor((h + 2 * ph - kh) / sh) + 1;
+  const ow = Math.floor((wd + 2 * pw - kw) / sw) + 1;
+  const out = new Float64Array(n * oc * oh * ow);
+  for (let b = 0; b < n; b++) for (let o = 0; o < oc; o++) for (let y = 0; y < oh; y++) for (let xx = 0; xx < ow; xx++) {
+    let sum = 0;
+    const g = Math.floor(o / (oc / groups));
+    for (let i = 0; i < cg; i++) for (let ky = 0; ky < kh; ky++) for (let kx = 0; kx < kw; kx++) {
+      const iy = y * sh - ph + ky, ix = xx * sw - pw + kx;
+      if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
+      sum += x.data[((b * c + g * cg + i) * h + iy) * wd + ix] * w.data[((o * cg + i) * kh + ky) * kw + kx];
+    }
+    out[((b * oc + o) * oh + y) * ow + xx] = sum;
+  }
+  return { data: out, shape: [n, oc, oh, ow] };
+}
+
+// The playground's small planes (W1 is 8x8, k=3, p=1): every output height 1..9 and
+// width 1..9 around the 4- and 8-pixel steps of the depthwise stencil, against the sum.
+test('small single-channel planes equal the direct sum', async () => {
+  const cp = await loadModule();
+  let seed = 30;
+  for (let h = 1; h <= 9; h++) {
+    for (let wd = 1; wd <= 9; wd++) {
+      const x = random([1, 2, h, wd], seed++);
+      const k = random([4, 1, 3, 3], seed++);
+      const got = cp.conv2d(x, k, null, { padding: 1, groups: 2 });
+      const want = naiveConv2d(x, k, [1, 1], [1, 1], 2);
+      assert.deepEqual(got.shape, want.shape);
+      for (let i = 0; i < want.data.length; i++) {
+        assert.ok(Math.abs(got.data[i] - want.data[i]) < 1e-5, `${h}x${wd} at ${i}: ${got.data[i]} vs ${want.data[i]}`);
+      }
+    }
+  }
+});
