@@ -71,8 +71,10 @@ void fill_padded_plane(const Conv2dGeometry& g, const float* x_plane, PaddedPlan
   const int64_t first = std::min(p.w, std::max<int64_t>(0, g.pads.left));
   const int64_t last = std::max(first, std::min(p.w, g.pads.left + g.in_w));
   if (g.padding_mode == PaddingMode::kZeros) {
-    // Clear the plane (and its slack) in one go, then copy the input rows in: half the
-    // time of going row by row through the mode on a small plane.
+    // Clear the plane (and its slack) in whole vectors, then copy the input rows in: half
+    // the time of going row by row through the mode on a small plane. Zeroing only the
+    // border cells, one float at a time, is slower still (measured: twice the time on W1):
+    // the stencil's 16-byte loads that span several fresh 4-byte stores must wait for them.
     fill_zeros(dst, plane_floats(p));
     const int64_t first_row = std::min(p.h, std::max<int64_t>(0, g.pads.top));
     const int64_t last_row = std::max(first_row, std::min(p.h, g.pads.top + g.in_h));

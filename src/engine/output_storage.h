@@ -15,12 +15,12 @@ namespace convplay::fast {
 // True when out's current storage shares memory with the view's elements.
 inline bool storage_overlaps(const Tensor& out, const TensorView* view) {
   if (!view || out.data.empty()) return false;
-  const int64_t count = element_count(view->shape);
-  if (count == 0) return false;
   std::less<const float*> before;  // a total order, even across unrelated arrays
   const float* lo = out.data.data();
   const float* hi = lo + out.data.size();
-  return before(view->data, hi) && before(lo, view->data + count);
+  if (!before(view->data, hi)) return false;  // starts after out: no need to count it
+  const int64_t count = element_count(view->shape);
+  return count != 0 && before(lo, view->data + count);
 }
 
 // The tensor to fill: *out, or `fresh` when *out's storage is one of the operands
