@@ -12,8 +12,8 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "explain.h"
+#include "gl_renderer.h"
 #include "layout.h"
 #include "panels.h"
 #include "platform.h"
@@ -83,7 +83,7 @@ bool App::init() {
   io.IniFilename = nullptr;  // layout is computed, never saved
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!gl_renderer_init()) return false;
 
   read_embed_options();
   set_state(location_hash(), true);
@@ -210,8 +210,7 @@ void App::sync_canvas_size() {
   if (ratio != scale_) {
     scale_ = ratio;
     fonts_ = apply_theme(scale_);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    gl_renderer_upload_fonts();
   }
 }
 
@@ -232,7 +231,6 @@ void App::frame() {
   if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;
   last_frame_start_ = start;
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
 
@@ -275,7 +273,7 @@ void App::frame() {
   glViewport(0, 0, framebuffer_w_, framebuffer_h_);
   glClearColor(kClearColor[0], kClearColor[1], kClearColor[2], kClearColor[3]);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  gl_renderer_draw(ImGui::GetDrawData());
 
   ui_.frame_ms = now_ms() - start;
   ui_.frame_ms_avg = ui_.frame_ms_avg == 0 ? ui_.frame_ms : ui_.frame_ms_avg * 0.95 + ui_.frame_ms * 0.05;
@@ -286,7 +284,7 @@ void App::frame() {
 }
 
 void App::shutdown() {
-  ImGui_ImplOpenGL3_Shutdown();
+  gl_renderer_shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   if (window_ != nullptr) glfwDestroyWindow(window_);

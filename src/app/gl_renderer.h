@@ -1,0 +1,21 @@
+// Draws ImGui's draw data with WebGL2 (GL ES 3). Our own renderer instead of ImGui's
+// OpenGL3 backend: that one saves and restores the whole GL state around every frame with
+// glGetIntegerv/glIsEnabled, and in a browser some of those queries (GL_SCISSOR_BOX, the
+// blend factors) are synchronous round trips to the GPU process that wait for the previous
+// frame to finish: ~30 ms per frame with SwiftShader. The app owns the context, so there is
+// nothing to save: this renderer only issues calls that never read back from the GPU.
+#pragma once
+
+struct ImDrawData;
+
+namespace convplay::app {
+
+// Call after ImGui::CreateContext(), with the context current.
+bool gl_renderer_init();
+// (Re)uploads ImGui's font atlas (after the fonts are rebuilt).
+void gl_renderer_upload_fonts();
+// Draws into the current framebuffer (viewport and clear are the caller's).
+void gl_renderer_draw(const ImDrawData* draw_data);
+void gl_renderer_shutdown();
+
+}  // namespace convplay::app
