@@ -4,9 +4,10 @@
 // Array shape of small non-negative integers and a Float32Array of the right length, and
 // options that are absent or hold int32s, [h, w] pairs, 'same'/'valid' and a known
 // paddingMode. It writes the request the general path writes, as int32s, straight into
-// the wasm heap, with no allocation, and calls the engine's quick entry point. Anything else (every argument the
-// general path rejects included) returns 0 having changed nothing, and the general path in
-// convplay_api.js then runs as before, so its checks and messages stay the only ones.
+// the wasm heap, with no allocation, for the Embind function _cpConv2dQuick. Anything else
+// (every argument the general path rejects included) returns 0 having touched nothing but
+// scratch space, and the general path in convplay_api.js then runs as before, so
+// its checks and messages stay the only ones.
 
 // Largest rank taken here; deeper shapes (which the engine rejects anyway) go the long way.
 var CONVPLAY_QUICK_MAX_RANK = 6;
@@ -112,14 +113,14 @@ function convplayQuickData(tensor, count) {
 
 // Stages conv2d(input, weight, bias, options) in the scratch buffer, as convplayRun does,
 // and returns the address of its request block, or 0 when the general path must take the
-// call (nothing has been written to the wasm heap then).
+// call (part of a request may sit in the scratch block then; the general path overwrites it).
 function convplayQuickConv2d(input, weight, bias, options) {
   if (typeof input != 'object' || input === null || typeof weight != 'object' || weight === null) return 0;
   var hasBias = bias !== undefined && bias !== null;
   // A bias without a shape list may be options in its place: the general path decides.
   if (hasBias && (typeof bias != 'object' || !Array.isArray(bias.shape))) return 0;
   // The request goes straight into the block at the start of the scratch buffer, as
-  // int32s (every value here fits one; cp_conv2d_quick reads them so). No wasm call runs
+  // int32s (every value here fits one; _cpConv2dQuick reads them so). No wasm call runs
   // until the engine's, so HEAP32 stays valid. The block has room for the longest quick
   // request, 3 + 3 * (1 + CONVPLAY_QUICK_MAX_RANK) + 1 + 12 = 37 values.
   if (convplayScratchBytes < CONVPLAY_MIN_BLOCK_DOUBLES * 8) return 0;  // first call: the general path sizes the scratch

@@ -128,8 +128,7 @@ Module['conv2d'] = function(input, weight, bias, options) {
     convplayAfterCall(result.data.length);
     return result;
   }
-  // A plain wasm export (cp_conv2d_quick in convplay_bindings.cpp).
-  if (_cp_conv2d_quick(block) !== 0) {
+  if (Module['_cpConv2dQuick'](block) !== 0) {
     convplayAfterCall(0);
     throw convplayEngineError();
   }

@@ -4,7 +4,6 @@
 // tensors arrive as float arrays in a reusable scratch buffer, and results go back
 // through the same block. Only the error path moves strings.
 #include <emscripten/bind.h>
-#include <emscripten/emscripten.h>
 #include <malloc.h>
 
 #include <cstdint>
@@ -314,19 +313,13 @@ uint32_t heap_bytes_in_use() { return static_cast<uint32_t>(mallinfo().uordblks)
 
 }  // namespace
 
-// The entry point of conv2d's quick path (api_quick_conv2d.js): its request as int32s,
-// its result written like _cpConv2d's. A plain wasm export rather than an Embind function,
-// so that the glue calls the engine with nothing in between: the number in and the
-// number out need no conversion, and the rest of the surface stays on Embind.
-extern "C" EMSCRIPTEN_KEEPALIVE int cp_conv2d_quick(uintptr_t block) {
-  return run_conv2d<int32_t>(block);
-}
-
 EMSCRIPTEN_BINDINGS(convplay) {
   using emscripten::function;
   function("_cpReserveScratch", &reserve_scratch);
   function("_cpReleaseMemory", &release_memory);
   function("_cpConv2d", &run_conv2d<double>);
+  // conv2d's quick path (api_quick_conv2d.js): the same call, its request as int32s.
+  function("_cpConv2dQuick", &run_conv2d<int32_t>);
   function("_cpConvTranspose2d", &run_conv_transpose2d);
   function("_cpConv2dOutputShape", &run_conv2d_output_shape);
   function("_cpConvTranspose2dOutputShape", &run_conv_transpose2d_output_shape);
