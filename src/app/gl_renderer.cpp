@@ -62,6 +62,7 @@ struct Renderer {
   GLuint vertex_buffer = 0, index_buffer = 0;
   GLsizeiptr vertex_capacity = 0, index_capacity = 0;  // bytes
   GLuint font_texture = 0;
+  bool located = false, linked = false;  // see program_ready()
 };
 Renderer g_renderer;
 
@@ -69,15 +70,29 @@ GLuint compile(GLenum type, const char* source) {
   const GLuint shader = glCreateShader(type);
   glShaderSource(shader, 1, &source, nullptr);
   glCompileShader(shader);
-  // Read back once at start-up only (a synchronous query, but never per frame).
-  GLint ok = GL_FALSE;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (ok != GL_TRUE) {
-    char log[512] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    std::fprintf(stderr, "convplay: shader compile failed: %s\n", log);
-  }
   return shader;
+}
+
+// Any query about a program waits for the GPU process to compile and link it, and at
+// start-up that process is still busy creating the WebGL context (hundreds of ms with
+// SwiftShader). So nothing is asked at init: the first draw, after the fonts are built and
+// the first UI frame is laid out, reads the link status and the uniform locations.
+bool program_ready() {
+  Renderer& r = g_renderer;
+  if (r.located) return r.linked;
+  r.located = true;
+  GLint linked = GL_FALSE;
+  glGetProgramiv(r.program, GL_LINK_STATUS, &linked);
+  r.linked = linked == GL_TRUE;
+  if (!r.linked) {
+    char log[512] = {};
+    glGetProgramInfoLog(r.program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "convplay: the UI shader program does not link: %s\n", log);
+    return false;
+  }
+  r.transform_location = glGetUniformLocation(r.program, "u_transform");
+  r.white_uv_location = glGetUniformLocation(r.program, "u_white_uv");
+  return true;  // u_texture stays on unit 0, its default
 }
 
 // Points the attributes at the vertices starting at `first_vertex` in the vertex buffer.
@@ -119,6 +134,8 @@ void set_render_state(const ImDrawData* draw_data) {
   const float sy = -2.0f / draw_data->DisplaySize.y;
   glUniform4f(r.transform_location, sx, sy, -1.0f - draw_data->DisplayPos.x * sx,
               1.0f - draw_data->DisplayPos.y * sy);
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  glUniform2f(r.white_uv_location, white.x, white.y);
   glBindVertexArray(r.vertex_array);
   glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
   glActiveTexture(GL_TEXTURE0);
@@ -136,17 +153,6 @@ bool gl_renderer_init() {
   glLinkProgram(r.program);
   glDeleteShader(vs);
   glDeleteShader(fs);
-  GLint linked = GL_FALSE;
-  glGetProgramiv(r.program, GL_LINK_STATUS, &linked);
-  if (linked != GL_TRUE) {
-    std::fprintf(stderr, "convplay: the UI shader program does not link\n");
-    return false;
-  }
-  r.transform_location = glGetUniformLocation(r.program, "u_transform");
-  r.white_uv_location = glGetUniformLocation(r.program, "u_white_uv");
-  glUseProgram(r.program);
-  glUniform1i(glGetUniformLocation(r.program, "u_texture"), 0);
-
   // The vertex array keeps the element buffer binding and the enabled attributes.
   glGenVertexArrays(1, &r.vertex_array);
   glGenBuffers(1, &r.vertex_buffer);
@@ -163,7 +169,8 @@ bool gl_renderer_init() {
   io.BackendRendererName = "convplay_webgl2";
   // Draw lists over 64K vertices use ImDrawCmd::VtxOffset with 16-bit indices.
   io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  gl_renderer_upload_fonts();
+  // The font texture comes with the first gl_renderer_upload_fonts(), once the theme has
+  // built the real fonts (uploading ImGui's default atlas first would be wasted).
   return true;
 }
 
@@ -182,8 +189,6 @@ void gl_renderer_upload_fonts() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.font_texture)));
-  glUseProgram(r.program);
-  glUniform2f(r.white_uv_location, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
   // The CPU copy is not needed any more (it is rebuilt when the fonts are).
   io.Fonts->ClearTexData();
 }
@@ -195,6 +200,7 @@ void gl_renderer_draw(const ImDrawData* draw_data) {
   const float fb_height = draw_data->DisplaySize.y * clip_scale.y;
   if (fb_width <= 0 || fb_height <= 0 || draw_data->TotalVtxCount == 0) return;
   Renderer& r = g_renderer;
+  if (!program_ready()) return;
   set_render_state(draw_data);
 
   // All lists into one pair of buffers; each list's vertices start at its own base.

@@ -12,7 +12,7 @@ namespace convplay::app {
 
 // Call after ImGui::CreateContext(), with the context current.
 bool gl_renderer_init();
-// (Re)uploads ImGui's font atlas (after the fonts are rebuilt).
+// (Re)uploads ImGui's font atlas (after the fonts are rebuilt); needed before the first draw.
 void gl_renderer_upload_fonts();
 // Draws into the current framebuffer (viewport and clear are the caller's).
 void gl_renderer_draw(const ImDrawData* draw_data);

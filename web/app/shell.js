@@ -27,6 +27,13 @@
   function createWebGL2() {
     try {
       if (!window.WebGL2RenderingContext) return null;
+      // Born at the size the app will ask for (CSS size × devicePixelRatio, as app.cpp
+      // computes it): resizing a WebGL canvas reallocates its drawing buffer, a synchronous
+      // wait on the GPU process that cost ~350 ms of the first frame with SwiftShader.
+      var rect = canvas.getBoundingClientRect();
+      var ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.max(1, Math.round(rect.width * ratio));
+      canvas.height = Math.max(1, Math.round(rect.height * ratio));
       return canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false,
                                            antialias: false, powerPreference: 'high-performance' });
     } catch (e) {
