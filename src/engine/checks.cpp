@@ -34,9 +34,9 @@ int64_t product(std::initializer_list<int64_t> factors) {
   return result;
 }
 
-Shape batched_shape(const Shape& input_shape) {
+Dims4 batched_shape(const Shape& input_shape) {
   if (input_shape.size() == 3) return {1, input_shape[0], input_shape[1], input_shape[2]};
-  return input_shape;
+  return {input_shape[0], input_shape[1], input_shape[2], input_shape[3]};
 }
 
 // convplay's own guards: no negative sizes, and every number small enough that the arithmetic below cannot
@@ -65,11 +65,11 @@ Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
                    format_list(weight_shape), " or a parameter exceeds that"));
 }
 
-Status check_output_limits(const Shape& output_shape, int64_t macs) {
-  const int64_t elements = element_count(output_shape);
+Status check_output_limits(const ConvGeometry& g, int64_t macs) {
+  const int64_t elements = product({g.batch, g.out_channels, g.out_h, g.out_w});
   if (elements > kMaxElements) {
     return error(Code::kTooLarge, "output",
-                 cat("the output ", format_list(output_shape), " would have ", elements,
+                 cat("the output ", format_list(g.output_shape()), " would have ", elements,
                      " elements; convplay computes at most ", kMaxElements,
                      " (a larger tensor would not fit in a browser tab)"));
   }
@@ -99,12 +99,12 @@ Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride) {
                    format_list({stride.h, stride.w})));
 }
 
-Status check_zero_spatial(const Shape& input4) {
+Status check_zero_spatial(const Dims4& input4) {
   const bool empty_spatial = input4[2] == 0 || input4[3] == 0;
   if (empty_spatial && input4[0] != 0 && input4[1] != 0) {
     return error(Code::kBadArgument, "input",
                  cat("Only zero batch or zero channel inputs are supported, but got input shape: ",
-                     format_list(input4)));
+                     format_dims(input4)));
   }
   return Status::Ok();
 }

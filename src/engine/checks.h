@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "geometry.h"
 #include "params.h"
 #include "status.h"
 #include "tensor.h"
@@ -16,17 +17,17 @@ Status error(ErrorCode code, const char* param, std::string message,
 // The product of the factors, saturating at INT64_MAX (0 if any factor is <= 0).
 int64_t product(std::initializer_list<int64_t> factors);
 // The input as PyTorch's batchify sees it: [N, C, H, W].
-Shape batched_shape(const Shape& input_shape);
+Dims4 batched_shape(const Shape& input_shape);
 // convplay's own guards: no negative sizes, every number small enough for int64 arithmetic.
 Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
                         std::initializer_list<Pair> pairs, int64_t groups);
 // Output elements and multiply-adds within convplay's limits.
-Status check_output_limits(const Shape& output_shape, int64_t macs);
+Status check_output_limits(const ConvGeometry& g, int64_t macs);
 // Weight rank < 3, then (after groups) rank != 4, as PyTorch words them.
 Status check_weight_rank_low(const Shape& weight_shape);
 Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride);
 // An empty H or W with a non-empty batch and channels.
-Status check_zero_spatial(const Shape& input4);
+Status check_zero_spatial(const Dims4& input4);
 // "Given groups=..., expected weight to be at least / divisible by ..." (both ops).
 Status check_weight_groups(const Shape& weight_shape, int64_t groups);
 

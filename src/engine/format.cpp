@@ -11,4 +11,8 @@ std::string format_list(const std::vector<int64_t>& values) {
   return out + "]";
 }
 
+std::string format_dims(const std::array<int64_t, 4>& values) {
+  return format_list(std::vector<int64_t>(values.begin(), values.end()));
+}
+
 }  // namespace convplay

@@ -8,7 +8,7 @@ Shape ConvGeometry::output_shape() const {
   return {batch, out_channels, out_h, out_w};
 }
 
-void ConvGeometry::set_from(const Shape& input_shape, const Shape& input4,
+void ConvGeometry::set_from(const Shape& input_shape, const Dims4& input4,
                             const Shape& weight_shape, int64_t out_channels_, int64_t groups_,
                             Pair stride_, Pair dilation_) {
   batched = input_shape.size() == 4;

@@ -26,13 +26,16 @@ struct ConvGeometry {
   int64_t groups = 1;
   Pair stride{1, 1}, dilation{1, 1};
 
-  int64_t in_channels_per_group() const { return in_channels / groups; }
-  int64_t out_channels_per_group() const { return out_channels / groups; }
+  // groups == 1 skips a 64-bit division, which wasm pays for on every small call.
+  int64_t in_channels_per_group() const { return groups == 1 ? in_channels : in_channels / groups; }
+  int64_t out_channels_per_group() const {
+    return groups == 1 ? out_channels : out_channels / groups;
+  }
   Shape output_shape() const;  // same rank as the input
 
   // Fills the fields above from validated shapes (input4 is the batched [N,C,H,W] view);
   // out_h/out_w are left to the op.
-  void set_from(const Shape& input_shape, const Shape& input4, const Shape& weight_shape,
+  void set_from(const Shape& input_shape, const Dims4& input4, const Shape& weight_shape,
                 int64_t out_channels_, int64_t groups_, Pair stride_, Pair dilation_);
 };
 

@@ -87,6 +87,7 @@ int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad
                          int64_t pad_after, int64_t dilation) {
   const int64_t numerator = in + pad_before + pad_after - (dilation * (kernel - 1) + 1);
   // Floor division (PyTorch's div_rtn); the numerator is >= 0 for valid configurations.
+  if (stride == 1) return numerator + 1;  // the common case, without a 64-bit division
   const int64_t quotient = numerator >= 0 ? numerator / stride : -((-numerator + stride - 1) / stride);
   return quotient + 1;
 }
@@ -116,7 +117,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
     return s;
   }
   if (Status s = check_weight_rank_low(weight_shape); !s.ok()) return s;
-  const Shape input4 = batched_shape(input_shape);
+  const Dims4 input4 = batched_shape(input_shape);
   const Shape& w = weight_shape;
   const int64_t kernel_h = w.size() == 4 ? w[2] : 1;
   const int64_t kernel_w = w.size() == 4 ? w[3] : 1;
@@ -137,7 +138,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
       return error(Code::kBadWeightRank, "weight",
                    cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
                        static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
-                       ", but got 4-dimensional input of size ", format_list(input4), " instead"));
+                       ", but got 4-dimensional input of size ", format_dims(input4), " instead"));
     }
     return check_weight_rank_expand(w, stride);
   }
@@ -147,7 +148,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   }
   if (Status s = check_weight_groups(w, groups); !s.ok()) return s;
   // Under a padding mode, F.conv2d sees (and prints) the already padded input.
-  Shape seen_input = input4;
+  Dims4 seen_input = input4;
   if (module_path) {
     seen_input[2] += pads.top + pads.bottom;
     seen_input[3] += pads.left + pads.right;
@@ -155,7 +156,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   if (input4[1] != w[1] * groups) {
     return error(Code::kChannelMismatch, "input",
                  cat("Given groups=", groups, ", weight of size ", format_list(w),
-                     ", expected input", format_list(seen_input), " to have ", w[1] * groups,
+                     ", expected input", format_dims(seen_input), " to have ", w[1] * groups,
                      " channels, but got ", input4[1], " channels instead"));
   }
   if (bias_shape && (bias_shape->size() != 1 || (*bias_shape)[0] != w[0])) {
@@ -204,7 +205,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   g.out_w = conv_output_size(g.in_w, kernel_w, stride.w, pads.left, pads.right, dilation.w);
   const int64_t macs = product({g.batch, g.out_channels, g.out_h, g.out_w,
                                 g.in_channels_per_group(), kernel_h, kernel_w});
-  if (Status s = check_output_limits(g.output_shape(), macs); !s.ok()) return s;
+  if (Status s = check_output_limits(g, macs); !s.ok()) return s;
   *out = g;
   return Status::Ok();
 }

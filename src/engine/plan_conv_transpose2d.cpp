@@ -100,7 +100,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   if (params.output_size && w.size() == 4) {
     if (Status s = resolve_output_size(input_shape, w, params, &output_padding); !s.ok()) return s;
   }
-  const Shape input4 = batched_shape(input_shape);
+  const Dims4 input4 = batched_shape(input_shape);
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
   if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (Status s = check_weight_rank_expand(w, stride); !s.ok()) return s;
@@ -118,7 +118,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   if (input4[1] != w[0]) {
     return error(Code::kChannelMismatch, "input",
                  cat("Given transposed=1, weight of size ", format_list(w), ", expected input",
-                     format_list(input4), " to have ", w[0], " channels, but got ", input4[1],
+                     format_dims(input4), " to have ", w[0], " channels, but got ", input4[1],
                      " channels instead"));
   }
   const int64_t out_channels = w[1] * groups;
@@ -167,7 +167,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   }
   const int64_t macs = product({g.batch, g.in_channels, g.in_h, g.in_w,
                                 g.out_channels_per_group(), kernel_h, kernel_w});
-  if (Status s = check_output_limits(g.output_shape(), macs); !s.ok()) return s;
+  if (Status s = check_output_limits(g, macs); !s.ok()) return s;
   *out = g;
   return Status::Ok();
 }
