@@ -2,13 +2,16 @@
 //  - frame time while animating (60 output cells per second, so every frame steps and is
 //    drawn), inputs up to 32x32 with 4 channels: the app's own time per drawn frame, split
 //    into UI (ImGui widgets + engine, up to ImGui::Render) and the whole frame including the
-//    WebGL calls, and the interval between drawn frames;
+//    WebGL calls, and the interval between drawn frames; and from a Chrome trace, the GPU
+//    process's time per presented frame (headless Chromium presents by reading the frame
+//    back, which waits for SwiftShader to finish drawing it: the part the page cannot hide);
 //  - time to first frame after navigation on localhost;
 //  - transfer size of the page (index.html and everything it loads), gzip -9.
 // Usage: node bench/frame_time.js [seconds per case] [WxH viewport] [case index]
 // (needs build/site from ./play --no-serve)
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const zlib = require('zlib');
 const { SITE_DIR, serveSite, launchBrowser, openPlayground } = require('../tests/e2e/harness');
@@ -29,10 +32,19 @@ function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-async function measureCase(page, url) {
+// Mean duration of one trace event over the sampled window (NaN when the trace lacks it).
+function meanEventMs(tracePath, name) {
+  const events = JSON.parse(fs.readFileSync(tracePath, 'utf8')).traceEvents
+    .filter((e) => e.name === name && e.dur);
+  return events.reduce((sum, e) => sum + e.dur, 0) / events.length / 1000;
+}
+
+async function measureCase(browser, page, url) {
   await page.goto('about:blank');
   await openPlayground(page, url);
   const firstFrameMs = await page.evaluate(() => window.convplayShell.firstFrameMs);
+  const tracePath = path.join(os.tmpdir(), `convplay_frame_trace_${process.pid}.json`);
+  await browser.startTracing(page, { path: tracePath, categories: ['viz', 'gpu'] });
   // Sample every animation frame: the app's CPU time of its last frame, and the interval.
   const samples = await page.evaluate((seconds) => new Promise((resolve) => {
     // Only frames the app drew count (it skips frames where nothing changes).
@@ -56,12 +68,15 @@ async function measureCase(page, url) {
     }
     requestAnimationFrame(tick);
   }), SECONDS);
+  await browser.stopTracing();
+  const gpuMs = meanEventMs(tracePath, 'SkiaOutputSurfaceImplOnGpu::SwapBuffers');
+  fs.unlinkSync(tracePath);
   const animating = (await page.evaluate(() => window.convplay.frameStats())).animating;
   const cpu = samples.cpu.slice(5).sort((a, b) => a - b);
   const interval = samples.interval.slice(5).sort((a, b) => a - b);
   const logic = samples.logic.slice(5).sort((a, b) => a - b);
   return {
-    firstFrameMs, animating, frames: interval.length,
+    firstFrameMs, animating, frames: interval.length, gpuMs,
     logicMedian: quantile(logic, 0.5), logicP95: quantile(logic, 0.95),
     vertices: samples.vertices[samples.vertices.length - 1],
     cpuMedian: quantile(cpu, 0.5), cpuP95: quantile(cpu, 0.95), cpuMax: cpu[cpu.length - 1],
@@ -89,7 +104,7 @@ function transferSizes() {
   const results = [];
   try {
     for (const [name, hash] of CASES.filter((_, i) => ONLY < 0 || i === ONLY)) {
-      const r = await measureCase(page, `${site.url}/index.html#${hash}`);
+      const r = await measureCase(browser, page, `${site.url}/index.html#${hash}`);
       results.push({ name, ...r });
     }
   } finally {
@@ -98,10 +113,11 @@ function transferSizes() {
   }
   const f = (x) => x.toFixed(2).padStart(7);
   console.log(`Frame time in headless Chromium (SwiftShader), ${WIDTH}x${HEIGHT}, ${SECONDS} s per case, animation playing`);
-  console.log('CPU = the app\'s frame() incl. WebGL submission; UI = up to ImGui::Render() (widgets + engine)');
-  console.log('case                                        CPU ms/frame: median    p95    max | UI ms: median    p95 | interval: median    p95 | first frame ms | vertices');
+  console.log('CPU = the app\'s frame() incl. WebGL submission; UI = up to ImGui::Render() (widgets + engine);');
+  console.log('GPU = GPU process per presented frame (SwiftShader drawing + compositing + headless read-back), mean');
+  console.log('case                                        CPU ms/frame: median    p95    max | UI ms: median    p95 | interval: median    p95 |  GPU ms | first frame ms | vertices');
   for (const r of results) {
-    console.log(`${r.name.padEnd(44)}${f(r.cpuMedian)} ${f(r.cpuP95)} ${f(r.cpuMax)} |  ${f(r.logicMedian)} ${f(r.logicP95)} |   ${f(r.intervalMedian)} ${f(r.intervalP95)} |        ${f(r.firstFrameMs)} | ${r.vertices}${r.animating ? '' : '  (NOT animating)'}`);
+    console.log(`${r.name.padEnd(44)}${f(r.cpuMedian)} ${f(r.cpuP95)} ${f(r.cpuMax)} |  ${f(r.logicMedian)} ${f(r.logicP95)} |   ${f(r.intervalMedian)} ${f(r.intervalP95)} | ${f(r.gpuMs)} |        ${f(r.firstFrameMs)} | ${r.vertices}${r.animating ? '' : '  (NOT animating)'}`);
   }
   const sizes = transferSizes();
   console.log('\nTransfer size of index.html and what it loads:');
