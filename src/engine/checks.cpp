@@ -34,6 +34,13 @@ int64_t product(std::initializer_list<int64_t> factors) {
   return result;
 }
 
+Status check_input_rank(const Shape& input_shape, const char* op) {
+  if (input_shape.size() == 3 || input_shape.size() == 4) return Status::Ok();
+  return error(Code::kBadInputRank, "input",
+               cat("Expected 3D (unbatched) or 4D (batched) input to ", op,
+                   ", but got input of size: ", format_list(input_shape)));
+}
+
 Dims4 batched_shape(const Shape& input_shape) {
   if (input_shape.size() == 3) return {1, input_shape[0], input_shape[1], input_shape[2]};
   return {input_shape[0], input_shape[1], input_shape[2], input_shape[3]};

@@ -16,6 +16,8 @@ Status error(ErrorCode code, const char* param, std::string message,
              const char* python_type = "RuntimeError");
 // The product of the factors, saturating at INT64_MAX (0 if any factor is <= 0).
 int64_t product(std::initializer_list<int64_t> factors);
+// Input rank 3 (unbatched) or 4 (batched); op is "conv2d" or "conv_transpose2d".
+Status check_input_rank(const Shape& input_shape, const char* op);
 // The input as PyTorch's batchify sees it: [N, C, H, W].
 Dims4 batched_shape(const Shape& input_shape);
 // convplay's own guards: no negative sizes, every number small enough for int64 arithmetic.

@@ -98,12 +98,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   if (module_path) {
     if (Status s = check_conv2d_module_constructor(weight_shape, params); !s.ok()) return s;
   }
-  if (input_shape.size() != 3 && input_shape.size() != 4) {
-    return error(Code::kBadInputRank, "input",
-                 cat("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of "
-                     "size: ",
-                     format_list(input_shape)));
-  }
+  if (Status s = check_input_rank(input_shape, "conv2d"); !s.ok()) return s;
   const Pair& stride = params.stride;
   const Pair& dilation = params.dilation;
   const int64_t groups = params.groups;

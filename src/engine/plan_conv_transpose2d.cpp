@@ -69,12 +69,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
     return error(Code::kPaddingModeNotSupported, "paddingMode",
                  "Only \"zeros\" padding mode is supported for ConvTranspose2d", "ValueError");
   }
-  if (input_shape.size() != 3 && input_shape.size() != 4) {
-    return error(Code::kBadInputRank, "input",
-                 cat("Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got "
-                     "input of size: ",
-                     format_list(input_shape)));
-  }
+  if (Status s = check_input_rank(input_shape, "conv_transpose2d"); !s.ok()) return s;
   const Pair& stride = params.stride;
   const Pair& padding = params.padding;
   const Pair& dilation = params.dilation;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine/convplay.h"
+#include "engine/format.h"
 #include "engine/fast_conv2d.h"
 #include "engine/fast_conv_transpose2d.h"
 
@@ -45,11 +46,7 @@ struct Conv2dCase {
   Conv2dParams params;
   std::string describe() const {
     std::ostringstream s;
-    s << "input=[";
-    for (int64_t d : input) s << d << ",";
-    s << "] weight=[";
-    for (int64_t d : weight) s << d << ",";
-    s << "] stride=" << params.stride.h << "x" << params.stride.w << " pad="
+    s << "input=" << format_list(input) << " weight=" << format_list(weight) << " stride=" << params.stride.h << "x" << params.stride.w << " pad="
       << params.padding.h << "x" << params.padding.w << " kind="
       << static_cast<int>(params.padding_kind) << " dil=" << params.dilation.h << "x"
       << params.dilation.w << " groups=" << params.groups
@@ -263,11 +260,7 @@ struct ConvTranspose2dCase {
   ConvTranspose2dParams params;
   std::string describe() const {
     std::ostringstream s;
-    s << "input=[";
-    for (int64_t d : input) s << d << ",";
-    s << "] weight=[";
-    for (int64_t d : weight) s << d << ",";
-    s << "] stride=" << params.stride.h << "x" << params.stride.w << " pad="
+    s << "input=" << format_list(input) << " weight=" << format_list(weight) << " stride=" << params.stride.h << "x" << params.stride.w << " pad="
       << params.padding.h << "x" << params.padding.w << " out_pad="
       << params.output_padding.h << "x" << params.output_padding.w << " dil="
       << params.dilation.h << "x" << params.dilation.w << " groups=" << params.groups
