@@ -2,7 +2,7 @@
 // it): convplay's engine module against onnxruntime-web and tfjs-backend-wasm on W1-W5,
 // plus the SIMD128 mul+add peak, each peer's output checked against convplay's.
 //   node bench/bench.js [--module build/site/convplay.js] [--peak build/bench/simd_peak.wasm]
-//                       [--runs 15] [--json out.json]
+//                       [--runs 15] [--json out.json] [--only W1,W3]
 'use strict';
 
 const fs = require('fs');
@@ -20,6 +20,7 @@ const ROOT = path.join(__dirname, '..');
 const MODULE = path.resolve(option('module', path.join(ROOT, 'build', 'site', 'convplay.js')));
 const PEAK_WASM = path.resolve(option('peak', path.join(ROOT, 'build', 'bench', 'simd_peak.wasm')));
 const RUNS = Number(option('runs', 15));
+const ONLY = option('only', '').split(',').filter(Boolean);  // workload ids; none: all
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const now = () => Number(process.hrtime.bigint()) * 1e-9;
@@ -68,11 +69,14 @@ function difference(a, b) {
   return worst / scale;
 }
 
-function convplayRunner(cp, w, input, weight) {
+// `reuse`: the call writes into one Float32Array passed as options.out, call after call,
+// instead of returning a fresh array each time.
+function convplayRunner(cp, w, input, weight, reuse = false) {
   const options = { stride: w.stride, padding: w.padding, groups: w.groups };
+  if (reuse) options.out = new Float32Array(product(outputShape(w)));
   const x = { data: input, shape: w.input };
   const k = { data: weight, shape: w.weight };
-  // The playground's call: copies in, one Embind call, a fresh Float32Array out.
+  // The playground's call: copies in, one Embind call, the result copied out.
   const call = w.op === 'conv2d' ? () => cp.conv2d(x, k, null, options) : () => cp.convTranspose2d(x, k, null, options);
   return { run: async () => call().data, runSync: () => { call(); } };
 }
@@ -96,7 +100,7 @@ async function main() {
   // The peak before and after the workloads; the better one is the machine's limit.
   const peakBefore = await measureSimdPeak(PEAK_WASM);
   const rows = [];
-  for (const w of WORKLOADS) {
+  for (const w of WORKLOADS.filter((x) => ONLY.length === 0 || ONLY.includes(x.id))) {
     const input = randomData(product(w.input), 1);
     const weight = randomData(product(w.weight), 2);
     const ours = convplayRunner(cp, w, input, weight);
@@ -105,6 +109,13 @@ async function main() {
     const tiny = w.unit === 'us';
     // convplay is called synchronously, as the playground calls it.
     const runners = [{ name: 'convplay', run: ours.runSync, sync: true, batch: tiny ? 2000 : 1 }];
+    // W1 also with options.out: what a page that recomputes on every edit pays when it
+    // keeps its output array (a fresh ArrayBuffer alone costs V8 ~1.5 us).
+    if (tiny) {
+      const reused = convplayRunner(cp, w, input, weight, true);
+      if (difference(await reused.run(), expected) !== 0) throw new Error(`${w.id}: options.out differs`);
+      runners.push({ name: 'convplay out', run: reused.runSync, sync: true, batch: 2000 });
+    }
     const prepared = [];
     for (const peer of peers) {
       const p = await peer.prepare(w, input, weight);
@@ -153,6 +164,11 @@ async function main() {
       w.unit === 'us' ? '-' : `${(100 * ours / peak.gflops).toFixed(0)}%`,
       peerNames.map((n) => results[n].check).join(' / '),
     ]);
+    if (results['convplay out']) {
+      const reused = value(results['convplay out']);
+      table.push([`${w.id} ${w.name}, into options.out`, format(reused, w.unit), ...peerNames.map(() => '-'),
+                  `${(best / reused).toFixed(2)}x`, '-', '-']);
+    }
   }
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');

@@ -4,17 +4,18 @@
 #      module, 2. times convplay against onnxruntime-web and tfjs-backend-wasm on W1-W5
 #      (bench/bench.js), 3. natively: Google Benchmark of the engine's paths and the
 #      same workloads in PyTorch (one thread), when those are available.
-# Usage: bench/run.sh [--core N] [--runs N] [--module PATH] [--skip-build] [--skip-native]
+# Usage: bench/run.sh [--core N] [--runs N] [--module PATH] [--only W1,W3] [--skip-build] [--skip-native]
 #   --module: another build of the engine module to time (default build/site/convplay.js)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-core=1 runs=15 build=1 native=1 module=build/site/convplay.js
+core=1 runs=15 build=1 native=1 module=build/site/convplay.js only=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --core) core="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --module) module="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
     --skip-native) native=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -35,7 +36,7 @@ fi
 
 echo "== WebAssembly, one thread, core $core: node bench/bench.js"
 "${pin[@]}" node bench/bench.js --runs "$runs" --module "$module" \
-  --peak build/bench/simd_peak.wasm
+  --peak build/bench/simd_peak.wasm --only "$only"
 
 if [[ $native == 1 ]]; then
   if [[ $build == 1 ]]; then

@@ -14,7 +14,7 @@ declare namespace createConvPlay {
     shape: number[];
   }
 
-  /** What every op returns: a fresh Float32Array that the caller owns. */
+  /** What every op returns: a fresh Float32Array that the caller owns (or options.out). */
   interface ResultTensor {
     data: Float32Array;
     shape: number[];
@@ -46,6 +46,17 @@ declare namespace createConvPlay {
     outputSize?: number[] | null;
     /** Only 'zeros' is supported, as in PyTorch. */
     paddingMode?: 'zeros';
+  }
+
+  /** Where the result goes: conv2d and convTranspose2d only (the shape functions and the
+   *  tutorial's calls reject `out`). */
+  interface ResultOptions {
+    /** Write the result into this array and return it as the result's data, instead of a
+     *  fresh Float32Array: for callers that recompute on every edit (a fresh array costs V8
+     *  more than an 8x8 convolution). Its length must equal the output's element count
+     *  (else a ConvPlayError with code 'bad_argument', param 'out', and `out` untouched);
+     *  it may be a view, or even the input's own data (inputs are read first). */
+    out?: Float32Array | null;
   }
 
   /** Stable snake_case codes (src/engine/status.h). */
@@ -100,11 +111,12 @@ declare namespace createConvPlay {
   }
 
   interface ConvPlayModule {
-    conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: Conv2dOptions): ResultTensor;
+    conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: Conv2dOptions & ResultOptions): ResultTensor;
     /** Short form: bias omitted, options third. */
-    conv2d(input: Tensor, weight: Tensor, options: Conv2dOptions): ResultTensor;
-    convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: ConvTranspose2dOptions): ResultTensor;
-    convTranspose2d(input: Tensor, weight: Tensor, options: ConvTranspose2dOptions): ResultTensor;
+    conv2d(input: Tensor, weight: Tensor, options: Conv2dOptions & ResultOptions): ResultTensor;
+    convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null,
+                    options?: ConvTranspose2dOptions & ResultOptions): ResultTensor;
+    convTranspose2d(input: Tensor, weight: Tensor, options: ConvTranspose2dOptions & ResultOptions): ResultTensor;
     /** The output shape conv2d would give; rejects exactly what conv2d rejects (bias aside). */
     conv2dOutputShape(inputShape: number[], weightShape: number[], options?: Conv2dOptions): number[];
     convTranspose2dOutputShape(inputShape: number[], weightShape: number[], options?: ConvTranspose2dOptions): number[];

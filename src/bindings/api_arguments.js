@@ -159,9 +159,25 @@ function convplayCheckOptions(op, options, allowed) {
 var CONVPLAY_CONV2D_OPTIONS = ['stride', 'padding', 'dilation', 'groups', 'paddingMode'];
 var CONVPLAY_CONV_TRANSPOSE2D_OPTIONS =
     ['stride', 'padding', 'outputPadding', 'dilation', 'groups', 'outputSize', 'paddingMode'];
+// conv2d and convTranspose2d also take `out`, the array to write the result into; the
+// shape functions and the tutorial's calls, which return no single tensor, do not.
+var CONVPLAY_CONV2D_OP_OPTIONS = CONVPLAY_CONV2D_OPTIONS.concat(['out']);
+var CONVPLAY_CONV_TRANSPOSE2D_OP_OPTIONS = CONVPLAY_CONV_TRANSPOSE2D_OPTIONS.concat(['out']);
 
-function convplayPutConv2dOptions(op, options) {
-  options = convplayCheckOptions(op, options, CONVPLAY_CONV2D_OPTIONS);
+// options.out: absent, or a Float32Array for the result (its length is checked against
+// the output's once the engine has computed it, in convplayResultData).
+function convplayCheckOut(op, options) {
+  var out = options === undefined || options === null ? undefined : options.out;
+  if (out === undefined || out === null) return null;
+  if (!convplayIsFloat32Array(out)) {
+    throw convplayArgumentError(op, 'out', 'out must be a Float32Array for the result, but got ' +
+                                convplayDescribe(out));
+  }
+  return out;
+}
+
+function convplayPutConv2dOptions(op, options, allowed) {
+  options = convplayCheckOptions(op, options, allowed || CONVPLAY_CONV2D_OPTIONS);
   // nn.Conv2d's constructor rejects a bad padding_mode before anything else.
   var mode = convplayPaddingModeIndex(op, options.paddingMode);
   convplayPutPair(op, 'stride', options.stride, 1);
@@ -183,8 +199,8 @@ function convplayPutConv2dOptions(op, options) {
   convplayPut(mode);
 }
 
-function convplayPutConvTranspose2dOptions(op, options) {
-  options = convplayCheckOptions(op, options, CONVPLAY_CONV_TRANSPOSE2D_OPTIONS);
+function convplayPutConvTranspose2dOptions(op, options, allowed) {
+  options = convplayCheckOptions(op, options, allowed || CONVPLAY_CONV_TRANSPOSE2D_OPTIONS);
   // ConvTranspose2d is zeros-only, as in PyTorch's nn.ConvTranspose2d.
   if (convplayPaddingModeIndex(op, options.paddingMode) !== 0) {
     throw new ConvPlayError('Only "zeros" padding mode is supported for ConvTranspose2d',

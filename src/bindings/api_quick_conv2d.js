@@ -2,8 +2,8 @@
 // pages make over and over (issue 5, W1: an 8x8 cell costs about as much in this glue as
 // in the engine). It recognizes the common shapes of arguments only: tensors with a plain
 // Array shape of small non-negative integers and a Float32Array of the right length, and
-// options that are absent or hold int32s, [h, w] pairs, 'same'/'valid' and a known
-// paddingMode. It writes the request the general path writes, as int32s, straight into
+// options that are absent or hold int32s, [h, w] pairs, 'same'/'valid', a known
+// paddingMode and a Float32Array `out`. It writes the request the general path writes, as int32s, straight into
 // the wasm heap, with no allocation, for the Embind function _cpConv2dQuick. Anything else
 // (every argument the general path rejects included) returns 0 having touched nothing but
 // scratch space, and the general path in convplay_api.js then runs as before, so
@@ -68,9 +68,14 @@ function convplayQuickConv2dOptions(req, at, options) {
     // The general path's key check (an unknown key is an error there), one switch per key.
     for (var key in options) {
       switch (key) {
-        case 'stride': case 'padding': case 'dilation': case 'groups': case 'paddingMode': break;
+        case 'stride': case 'padding': case 'dilation': case 'groups': case 'paddingMode': case 'out': break;
         default: return -1;
       }
+    }
+    var out = options.out;
+    if (out !== undefined && out !== null) {
+      if (!(out instanceof Float32Array)) return -1;
+      convplayOut = out;  // convplayRun resets it should the general path take the call after all
     }
     stride = options.stride;
     padding = options.padding;
@@ -157,8 +162,21 @@ function convplayQuickConv2d(input, weight, bias, options) {
   req[block + 1] = weightAddress;
   req[block + 2] = hasBias ? weightAddress + weightBytes : 0;
   var heap32 = HEAPF32;
-  heap32.set(inputData, inputAddress >> 2);
-  heap32.set(weightData, weightAddress >> 2);
-  if (hasBias) heap32.set(biasData, (weightAddress + weightBytes) >> 2);
+  convplayQuickCopyIn(heap32, inputAddress >> 2, inputData);
+  convplayQuickCopyIn(heap32, weightAddress >> 2, weightData);
+  if (hasBias) convplayQuickCopyIn(heap32, (weightAddress + weightBytes) >> 2, biasData);
   return base;
+}
+
+// Copies below this many floats go element by element: TypedArray.set has a fixed cost
+// of about 80 ns in V8, which a 3x3 kernel or a bias does not repay (measured in Node 20).
+var CONVPLAY_QUICK_LOOP_COPY = 32;
+
+function convplayQuickCopyIn(heap, at, data) {
+  var n = data.length;
+  if (n > CONVPLAY_QUICK_LOOP_COPY) {
+    heap.set(data, at);
+    return;
+  }
+  for (var i = 0; i < n; i++) heap[at + i] = data[i];
 }

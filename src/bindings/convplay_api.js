@@ -1,7 +1,7 @@
 // --post-js, part 4 of 4: the public API of the engine module (CONTRACT.md §3,
 // web/convplay.d.ts). Each call checks its arguments, copies tensors into a reusable
 // scratch buffer in the wasm heap, runs one Embind function that takes only numbers,
-// and copies the result out into a fresh Float32Array.
+// and copies the result out into a fresh Float32Array (or the caller's options.out).
 
 var convplayScratch = 0;       // address of the scratch buffer (see reserve_scratch)
 var convplayScratchBytes = 0;
@@ -77,6 +77,46 @@ function convplayReadTensor(at) {
   return { data: HEAPF32.slice(start, start + count), shape: shape };
 }
 
+// The caller's options.out for the call being made, or null (set by convplayRun and the
+// quick path, dropped once the result is read so that the module keeps no caller array).
+var convplayOut = null;
+
+// The result's data: a fresh copy, or the caller's options.out filled in. A fresh array
+// is most of an 8x8 call's cost (issue 5, W1): V8 gives every ArrayBuffer over 64 bytes
+// its own backing store, ~1.5 us each in Node 20 here, so callers that convolve again and
+// again pass the same `out`.
+function convplayResultData(op, start, count, shape) {
+  var out = convplayOut;
+  convplayOut = null;
+  if (out === null) return HEAPF32.slice(start, start + count);
+  if (out.length !== count) {
+    convplayAfterCall(count);
+    throw convplayArgumentError(op, 'out', 'out has ' + out.length + ' elements, but the result ' +
+                                convplayDescribe(shape) + ' needs ' + count);
+  }
+  if (count > CONVPLAY_LOOP_COPY_OUT) {
+    out.set(HEAPF32.subarray(start, start + count));
+  } else {
+    var heap = HEAPF32;
+    for (var i = 0; i < count; i++) out[i] = heap[start + i];
+  }
+  return out;
+}
+
+// Results up to this many floats are copied into `out` element by element: a subarray
+// view costs an allocation, ~190 ns against ~110 ns for a loop over 64 floats (Node 20).
+var CONVPLAY_LOOP_COPY_OUT = 64;
+
+// The op's result tensor at HEAPF64[at]: into options.out when given, else fresh.
+function convplayReadResult(op, at) {
+  var shape = convplayReadShape(at + 1);
+  var count = 1;
+  for (var i = 0; i < shape.length; i++) count *= shape[i];
+  var result = { data: convplayResultData(op, HEAPF64[at] >> 2, count, shape), shape: shape };
+  convplayAfterCall(count);
+  return result;
+}
+
 // The data arrays of the call being made (module variables: no per-call allocation).
 var convplayInputData = null;
 var convplayWeightData = null;
@@ -103,17 +143,22 @@ function convplayLooksLikeOptions(bias, options) {
       !('data' in bias) && !('shape' in bias);
 }
 
-function convplayRun(op, run, putOptions, input, weight, bias, options) {
+// `allowed`: the option keys the op takes, when they include `out` (conv2d and
+// convTranspose2d); without it, the op takes putOptions' own list.
+function convplayRun(op, run, putOptions, input, weight, bias, options, allowed) {
   if (convplayLooksLikeOptions(bias, options)) {
     options = bias;
     bias = null;
   }
+  convplayOut = null;
   convplayPutOperands(op, input, weight, bias);
-  putOptions(op, options);
+  putOptions(op, options, allowed);
+  if (allowed) convplayOut = convplayCheckOut(op, options);
   var block = convplayStage(op, convplayInputData, convplayWeightData, convplayBiasData, true);
   // Drop the references: the module must not keep the caller's arrays alive.
   convplayInputData = convplayWeightData = convplayBiasData = null;
   if (run(block) !== 0) {
+    convplayOut = null;
     convplayAfterCall(0);
     throw convplayEngineError();
   }
@@ -123,12 +168,12 @@ function convplayRun(op, run, putOptions, input, weight, bias, options) {
 Module['conv2d'] = function(input, weight, bias, options) {
   var block = convplayQuickConv2d(input, weight, bias, options);
   if (block === 0) {
-    var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias, options);
-    var result = convplayReadTensor(at);
-    convplayAfterCall(result.data.length);
-    return result;
+    var at = convplayRun('conv2d', Module['_cpConv2d'], convplayPutConv2dOptions, input, weight, bias,
+                         options, CONVPLAY_CONV2D_OP_OPTIONS);
+    return convplayReadResult('conv2d', at);
   }
   if (Module['_cpConv2dQuick'](block) !== 0) {
+    convplayOut = null;
     convplayAfterCall(0);
     throw convplayEngineError();
   }
@@ -149,21 +194,17 @@ function convplayReadQuickResult(at) {
     shape = [heap64[at + 2], heap64[at + 3], heap64[at + 4]];
     count = shape[0] * shape[1] * shape[2];
   } else {  // not reached: conv2d's output has the input's rank, 3 or 4
-    var tensor = convplayReadTensor(at);
-    convplayAfterCall(tensor.data.length);
-    return tensor;
+    return convplayReadResult('conv2d', at);
   }
-  var result = { data: HEAPF32.slice(start, start + count), shape: shape };
+  var result = { data: convplayResultData('conv2d', start, count, shape), shape: shape };
   convplayAfterCall(count);
   return result;
 }
 
 Module['convTranspose2d'] = function(input, weight, bias, options) {
   var at = convplayRun('convTranspose2d', Module['_cpConvTranspose2d'], convplayPutConvTranspose2dOptions,
-                       input, weight, bias, options);
-  var result = convplayReadTensor(at);
-  convplayAfterCall(result.data.length);
-  return result;
+                       input, weight, bias, options, CONVPLAY_CONV_TRANSPOSE2D_OP_OPTIONS);
+  return convplayReadResult('convTranspose2d', at);
 };
 
 // The tutorial's formulation of a transposed convolution, with its intermediates.
