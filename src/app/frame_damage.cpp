@@ -53,12 +53,7 @@ PixelRect bounding(const PixelRect& a, const PixelRect& b) {
 int floor_px(float value) { return static_cast<int>(std::floor(value)); }
 int ceil_px(float value) { return static_cast<int>(std::ceil(value)); }
 
-}  // namespace
-
-PixelRect intersect(const PixelRect& a, const PixelRect& b) {
-  return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
-}
-
+// The pixels a command's clip rectangle and a triangle may touch, rounded outwards.
 PixelRect clip_rect_pixels(const ImDrawData& draw_data, const ImDrawCmd& cmd) {
   const ImVec2 offset = draw_data.DisplayPos, scale = draw_data.FramebufferScale;
   return {floor_px((cmd.ClipRect.x - offset.x) * scale.x),
@@ -76,15 +71,23 @@ PixelRect triangle_pixels(const ImDrawData& draw_data, const ImDrawVert& a, cons
           ceil_px((x1 - offset.x) * scale.x), ceil_px((y1 - offset.y) * scale.y)};
 }
 
+}  // namespace
+
+PixelRect intersect(const PixelRect& a, const PixelRect& b) {
+  return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+}
+
 void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
   std::fill(tiles_.begin(), tiles_.end(), 0);
+  boxes_.clear();
   const PixelRect frame{0, 0, width_, height_};
   for (int n = 0; n < draw_data.CmdListsCount; ++n) {
     const ImDrawList* list = draw_data.CmdLists[n];
     const ImDrawIdx* indices = list->IdxBuffer.Data;
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      const PixelRect clip = intersect(clip_rect_pixels(draw_data, cmd), frame);
-      if (cmd.UserCallback != nullptr || clip.empty()) continue;
+      const PixelRect clip = cmd.UserCallback != nullptr
+                                 ? PixelRect{}
+                                 : intersect(clip_rect_pixels(draw_data, cmd), frame);
       uint64_t command_hash = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(
                                                               reinterpret_cast<intptr_t>(cmd.TextureId)));
       for (const float edge : {cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w}) {
@@ -96,6 +99,7 @@ void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
         const ImDrawVert& b = vertices[indices[i + 1]];
         const ImDrawVert& c = vertices[indices[i + 2]];
         const PixelRect box = intersect(triangle_pixels(draw_data, a, b, c), clip);
+        boxes_.push_back(box);
         if (box.empty()) continue;
         const uint64_t triangle = finish(hash_vertex(hash_vertex(hash_vertex(command_hash, a), b), c));
         for (int ty = box.y0 / kTile; ty <= (box.y1 - 1) / kTile; ++ty) {

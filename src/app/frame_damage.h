@@ -19,11 +19,6 @@ struct PixelRect {
 };
 PixelRect intersect(const PixelRect& a, const PixelRect& b);
 
-// The pixels a command's clip rectangle and a triangle may touch, rounded outwards.
-PixelRect clip_rect_pixels(const ImDrawData& draw_data, const ImDrawCmd& cmd);
-PixelRect triangle_pixels(const ImDrawData& draw_data, const ImDrawVert& a, const ImDrawVert& b,
-                          const ImDrawVert& c);
-
 // Cuts the framebuffer into tiles and hashes, per tile, every triangle that may touch it in
 // drawing order (its vertices, clip rectangle and texture). A tile whose hash differs from
 // the last drawn frame's has changed; two frames that draw the same triangles in the same
@@ -34,6 +29,10 @@ class FrameDamage {
   // remembers this frame as the one on the canvas. `everything` forces the whole canvas
   // (e.g. the font texture changed); so does a new framebuffer size.
   const std::vector<PixelRect>& update(const ImDrawData& draw_data, bool everything);
+  // After update(): the pixels each triangle of the frame may touch, within its clip
+  // rectangle and the frame (empty if none), in drawing order: every list, every command,
+  // every third index.
+  const std::vector<PixelRect>& triangle_boxes() const { return boxes_; }
 
  private:
   void hash_tiles(const ImDrawData& draw_data);
@@ -42,6 +41,7 @@ class FrameDamage {
   int columns_ = 0, rows_ = 0, width_ = 0, height_ = 0;
   std::vector<uint64_t> tiles_, previous_tiles_;
   std::vector<PixelRect> rects_;
+  std::vector<PixelRect> boxes_;
 };
 
 }  // namespace convplay::app

@@ -62,7 +62,7 @@ void main() {
 struct Draw {
   GLint scissor[4] = {};  // x, y (bottom-left origin), width, height
   GLuint texture = 0;
-  size_t first_vertex = 0, first_index = 0;
+  size_t first_index = 0;
   GLsizei count = 0;
 };
 
@@ -77,7 +77,9 @@ struct Renderer {
   bool located = false, linked = false;  // see program_ready()
   FrameDamage damage;
   bool redraw_all = true;  // set when the pixels of unchanged triangles change (font texture)
-  std::vector<ImDrawIdx> indices;  // of this frame's draws
+  // This frame's triangles, as 32-bit indices into all of its vertices (every list's base
+  // and VtxOffset added): the attributes never move, and draws of equal state merge.
+  std::vector<uint32_t> indices;
   std::vector<Draw> draws;
 };
 Renderer g_renderer;
@@ -111,17 +113,15 @@ bool program_ready() {
   return true;  // u_texture stays on unit 0, its default
 }
 
-// Points the attributes at the vertices starting at `first_vertex` in the vertex buffer.
-// WebGL2 has no glDrawElementsBaseVertex: a draw list's vertices are found this way.
-void point_attributes(size_t first_vertex) {
-  const size_t base = first_vertex * sizeof(ImDrawVert);
+// The vertex layout; the vertex array keeps it.
+void point_attributes() {
   const GLsizei stride = sizeof(ImDrawVert);
   glVertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, pos)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, pos)));
   glVertexAttribPointer(kUV, 2, GL_FLOAT, GL_FALSE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, uv)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, uv)));
   glVertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, col)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
 }
 
 // Grows a buffer bound to `target` to hold `bytes` (capacity doubles, so it settles).
@@ -187,30 +187,36 @@ void plan_draws(const ImDrawData& draw_data, const std::vector<PixelRect>& rects
   for (const PixelRect& rect : rects) {
     // A draw of no triangles clears its scissor box to the background.
     r.draws.push_back(Draw{{rect.x0, frame_height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0}});
-    size_t first_vertex = 0;
+    uint32_t first_vertex = 0;
+    const PixelRect* box = r.damage.triangle_boxes().data();  // walked in the same order
     for (int n = 0; n < draw_data.CmdListsCount; ++n) {
       const ImDrawList* list = draw_data.CmdLists[n];
       const ImDrawIdx* indices = list->IdxBuffer.Data;
       for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        const PixelRect* boxes = box;
+        box += cmd.ElemCount / 3;
         Draw draw{};
         // The app adds no draw callbacks (ImGui itself never does).
         if (cmd.UserCallback != nullptr || !scissor_box(draw_data, cmd, rect, draw.scissor)) continue;
-        const PixelRect reach = intersect(clip_rect_pixels(draw_data, cmd), rect);
-        const ImDrawVert* vertices = list->VtxBuffer.Data + cmd.VtxOffset;
+        const uint32_t base = first_vertex + cmd.VtxOffset;
         draw.first_index = r.indices.size();
-        for (unsigned int i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; i += 3) {
-          const PixelRect box = triangle_pixels(draw_data, vertices[indices[i]],
-                                                vertices[indices[i + 1]], vertices[indices[i + 2]]);
-          if (intersect(box, reach).empty()) continue;
-          r.indices.insert(r.indices.end(), indices + i, indices + i + 3);
+        for (unsigned int i = 0; i < cmd.ElemCount; i += 3) {
+          if (intersect(boxes[i / 3], rect).empty()) continue;
+          const ImDrawIdx* triangle = indices + cmd.IdxOffset + i;
+          for (int k = 0; k < 3; ++k) r.indices.push_back(base + triangle[k]);
         }
         draw.count = static_cast<GLsizei>(r.indices.size() - draw.first_index);
         if (draw.count == 0) continue;
         draw.texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.TextureId));
-        draw.first_vertex = first_vertex + cmd.VtxOffset;
-        r.draws.push_back(draw);
+        Draw& last = r.draws.back();
+        if (last.count > 0 && last.texture == draw.texture &&
+            std::equal(draw.scissor, draw.scissor + 4, last.scissor)) {
+          last.count += draw.count;  // its indices come right before these
+        } else {
+          r.draws.push_back(draw);
+        }
       }
-      first_vertex += static_cast<size_t>(list->VtxBuffer.Size);
+      first_vertex += static_cast<uint32_t>(list->VtxBuffer.Size);
     }
   }
 }
@@ -237,7 +243,7 @@ bool gl_renderer_init() {
   glEnableVertexAttribArray(kPosition);
   glEnableVertexAttribArray(kUV);
   glEnableVertexAttribArray(kColor);
-  point_attributes(0);
+  point_attributes();
 
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "convplay_webgl2";
@@ -290,14 +296,12 @@ long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[
                     list->VtxBuffer.Data);
     first_vertex += static_cast<size_t>(list->VtxBuffer.Size);
   }
-  const GLsizeiptr index_bytes = static_cast<GLsizeiptr>(r.indices.size() * sizeof(ImDrawIdx));
+  const GLsizeiptr index_bytes = static_cast<GLsizeiptr>(r.indices.size() * sizeof(uint32_t));
   reserve(GL_ELEMENT_ARRAY_BUFFER, index_bytes, &r.index_capacity);
   if (index_bytes > 0) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, index_bytes, r.indices.data());
 
   glClearColor(clear_color[0], clear_color[1], clear_color[2], clear_color[3]);
-  const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
   GLuint bound_texture = 0;
-  size_t pointed_at = SIZE_MAX;  // the vertex the attributes point at
   for (const Draw& draw : r.draws) {
     glScissor(draw.scissor[0], draw.scissor[1], draw.scissor[2], draw.scissor[3]);
     if (draw.count == 0) {
@@ -308,12 +312,8 @@ long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[
       glBindTexture(GL_TEXTURE_2D, draw.texture);
       bound_texture = draw.texture;
     }
-    if (draw.first_vertex != pointed_at) {
-      point_attributes(draw.first_vertex);
-      pointed_at = draw.first_vertex;
-    }
-    glDrawElements(GL_TRIANGLES, draw.count, index_type,
-                   reinterpret_cast<const void*>(draw.first_index * sizeof(ImDrawIdx)));
+    glDrawElements(GL_TRIANGLES, draw.count, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(draw.first_index * sizeof(uint32_t)));
   }
   long long pixels = 0;
   for (const PixelRect& rect : rects) pixels += rect.area();
