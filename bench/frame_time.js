@@ -7,7 +7,8 @@
 //    back, which waits for SwiftShader to finish drawing it: the part the page cannot hide),
 //    and the GPU process's CPU time per presented frame (from /proc: SwiftShader draws on
 //    CPU threads, so this is what a frame costs, whatever else loads the machine); and the
-//    share of the canvas the app redraws per frame (it redraws only what changed);
+//    share of the canvas the app redraws per frame (it redraws only what changed); last, the
+//    same for floor_page.html, a canvas cleared every frame: what any such page costs here;
 //  - time to first frame after navigation on localhost;
 //  - transfer size of the page (index.html and everything it loads), gzip -9.
 // Usage: node bench/frame_time.js [seconds per case] [WxH viewport] [case index]
@@ -69,10 +70,17 @@ function gpuProcessCpuMs() {
   return ticks * 10;  // USER_HZ is 100 on Linux
 }
 
+// `url` null: the floor page (floor_page.html) instead of the playground.
 async function measureCase(browser, page, url) {
   await page.goto('about:blank');
-  await openPlayground(page, url);
-  const firstFrameMs = await page.evaluate(() => window.convplayShell.firstFrameMs);
+  let firstFrameMs = NaN;
+  if (url) {
+    await openPlayground(page, url);
+    firstFrameMs = await page.evaluate(() => window.convplayShell.firstFrameMs);
+  } else {
+    await page.setContent(fs.readFileSync(path.join(__dirname, 'floor_page.html'), 'utf8'));
+    await page.waitForTimeout(1000);
+  }
   const tracePath = path.join(os.tmpdir(), `convplay_frame_trace_${process.pid}.json`);
   await browser.startTracing(page, { path: tracePath, categories: ['viz', 'gpu'] });
   const gpuCpuBefore = gpuProcessCpuMs();
@@ -143,6 +151,7 @@ function transferSizes() {
       const r = await measureCase(browser, page, `${site.url}/index.html#${hash}`);
       results.push({ name, ...r });
     }
+    results.push({ name: 'floor: a cleared WebGL2 canvas, no app', ...await measureCase(browser, page, null) });
   } finally {
     await close();
     await site.close();
