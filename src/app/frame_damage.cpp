@@ -23,8 +23,8 @@ constexpr double kFullShare = 0.6;
 
 uint64_t mix(uint64_t hash, uint64_t word) { return (hash ^ word) * 0x100000001b3ULL; }
 
-// MurmurHash3's finaliser: every input bit reaches every output bit, so that summing
-// triangle hashes into tiles does not cancel structured differences.
+// MurmurHash3's 64-bit finaliser (fmix64): every input bit reaches every output bit, so
+// that mixing triangle hashes into tiles does not cancel structured differences.
 uint64_t finish(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
@@ -51,8 +51,9 @@ PixelRect bounding(const PixelRect& a, const PixelRect& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
-int floor_px(float value) { return static_cast<int>(std::floor(value)); }
-int ceil_px(float value) { return static_cast<int>(std::ceil(value)); }
+// Clamped: a float beyond int's range would trap on conversion in WebAssembly.
+int floor_px(float value) { return static_cast<int>(std::floor(std::clamp(value, -1e8f, 1e8f))); }
+int ceil_px(float value) { return static_cast<int>(std::ceil(std::clamp(value, -1e8f, 1e8f))); }
 
 // The pixels a command's clip rectangle and a triangle may touch, rounded outwards.
 PixelRect clip_rect_pixels(const ImDrawData& draw_data, const ImDrawCmd& cmd) {
@@ -142,7 +143,8 @@ void FrameDamage::collect_rects() {
     for (const PixelRect& r : rects_) all = bounding(all, r);
     rects_.assign(1, all);
   }
-  // Fewer, larger rectangles: merge the pair whose bounding box adds the least area.
+  // Fewer, larger rectangles: merge the pair whose bounding box adds the least area. Boxes
+  // may then overlap; a pixel in two is cleared and redrawn twice, to the same result.
   while (rects_.size() > kMaxRects) {
     size_t best_i = 0, best_j = 1;
     long long best_cost = -1;
