@@ -86,6 +86,11 @@ void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
   for (int n = 0; n < draw_data.CmdListsCount; ++n) {
     const ImDrawList* list = draw_data.CmdLists[n];
     const ImDrawIdx* indices = list->IdxBuffer.Data;
+    // Most vertices belong to two triangles or more: each is hashed once.
+    vertex_hashes_.resize(static_cast<size_t>(list->VtxBuffer.Size));
+    for (int v = 0; v < list->VtxBuffer.Size; ++v) {
+      vertex_hashes_[static_cast<size_t>(v)] = hash_vertex(0, list->VtxBuffer[v]);
+    }
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
       const PixelRect clip = cmd.UserCallback != nullptr
                                  ? PixelRect{}
@@ -96,14 +101,15 @@ void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
         command_hash = mix(command_hash, bits(edge));
       }
       const ImDrawVert* vertices = list->VtxBuffer.Data + cmd.VtxOffset;
+      const uint64_t* vertex_hashes = vertex_hashes_.data() + cmd.VtxOffset;
       for (unsigned int i = cmd.IdxOffset; i < cmd.IdxOffset + cmd.ElemCount; i += 3) {
-        const ImDrawVert& a = vertices[indices[i]];
-        const ImDrawVert& b = vertices[indices[i + 1]];
-        const ImDrawVert& c = vertices[indices[i + 2]];
-        const PixelRect box = intersect(triangle_pixels(draw_data, a, b, c), clip);
+        const ImDrawIdx a = indices[i], b = indices[i + 1], c = indices[i + 2];
+        const PixelRect box =
+            intersect(triangle_pixels(draw_data, vertices[a], vertices[b], vertices[c]), clip);
         boxes_.push_back(box);
         if (box.empty()) continue;
-        const uint64_t triangle = finish(hash_vertex(hash_vertex(hash_vertex(command_hash, a), b), c));
+        const uint64_t triangle = finish(
+            mix(mix(mix(command_hash, vertex_hashes[a]), vertex_hashes[b]), vertex_hashes[c]));
         for (int ty = box.y0 / kTile; ty <= (box.y1 - 1) / kTile; ++ty) {
           for (int tx = box.x0 / kTile; tx <= (box.x1 - 1) / kTile; ++tx) {
             uint64_t& tile = tiles_[static_cast<size_t>(ty * columns_ + tx)];

@@ -42,6 +42,7 @@ class FrameDamage {
   std::vector<uint64_t> tiles_, previous_tiles_;
   std::vector<PixelRect> rects_;
   std::vector<PixelRect> boxes_;
+  std::vector<uint64_t> vertex_hashes_;  // of the draw list being hashed
 };
 
 }  // namespace convplay::app
