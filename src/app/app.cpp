@@ -157,13 +157,13 @@ std::string App::state_json() const {
 }
 
 std::string App::frame_stats_json() const {
-  char buffer[200];
+  char buffer[256];
   std::snprintf(buffer, sizeof buffer,
                 "{\"frameMs\":%.3f,\"frameMsAvg\":%.3f,\"logicMs\":%.3f,\"computeMs\":%.3f,"
-                "\"vertices\":%d,\"frames\":%d,\"animating\":%s}",
+                "\"vertices\":%d,\"redrawnPixels\":%lld,\"frames\":%d,\"animating\":%s}",
                 ui_.frame_ms, ui_.frame_ms_avg, ui_.logic_ms, computer_.last_compute_ms(),
                 ImGui::GetDrawData() != nullptr ? ImGui::GetDrawData()->TotalVtxCount : 0,
-                ImGui::GetFrameCount(),
+                ui_.redrawn_pixels, ImGui::GetFrameCount(),
                 ui_.animation.playing ? "true" : "false");
   return buffer;
 }
@@ -204,7 +204,7 @@ void App::sync_canvas_size() {
     idle_frames_ = 0;
     framebuffer_w_ = width;
     framebuffer_h_ = height;
-    glfwSetWindowSize(window_, width, height);
+    set_canvas_size(width, height);
   }
   // The UI works in framebuffer pixels, so text is rasterised at the screen's density.
   if (ratio != scale_) {
@@ -271,9 +271,7 @@ void App::frame() {
   ImGui::Render();
   ui_.logic_ms = now_ms() - start;
   glViewport(0, 0, framebuffer_w_, framebuffer_h_);
-  glClearColor(kClearColor[0], kClearColor[1], kClearColor[2], kClearColor[3]);
-  glClear(GL_COLOR_BUFFER_BIT);
-  gl_renderer_draw(ImGui::GetDrawData());
+  ui_.redrawn_pixels = gl_renderer_draw(ImGui::GetDrawData(), kClearColor);
 
   ui_.frame_ms = now_ms() - start;
   ui_.frame_ms_avg = ui_.frame_ms_avg == 0 ? ui_.frame_ms : ui_.frame_ms_avg * 0.95 + ui_.frame_ms * 0.05;

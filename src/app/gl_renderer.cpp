@@ -1,14 +1,18 @@
 // WebGL2 renderer for ImGui draw data (see gl_renderer.h for why it exists). One program,
-// one vertex array, one vertex and one index buffer that only grow: per frame the draw
-// lists are copied in with glBufferSubData and drawn with one glDrawElements per command.
+// one vertex array, one vertex and one index buffer that only grow. Per frame it redraws
+// only the rectangles that changed (frame_damage.h): the vertices are copied in with
+// glBufferSubData, and the indices of the triangles that reach those rectangles.
 #include "gl_renderer.h"
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <cstdint>
+#include <vector>
 
+#include "frame_damage.h"
 #include "imgui.h"
 
 namespace convplay::app {
@@ -54,6 +58,14 @@ void main() {
 }
 )";
 
+// One glDrawElements, or a glClear of the scissor box when count is 0.
+struct Draw {
+  GLint scissor[4] = {};  // x, y (bottom-left origin), width, height
+  GLuint texture = 0;
+  size_t first_index = 0;
+  GLsizei count = 0;
+};
+
 struct Renderer {
   GLuint program = 0;
   GLint transform_location = -1;
@@ -63,6 +75,12 @@ struct Renderer {
   GLsizeiptr vertex_capacity = 0, index_capacity = 0;  // bytes
   GLuint font_texture = 0;
   bool located = false, linked = false;  // see program_ready()
+  FrameDamage damage;
+  bool redraw_all = true;  // set when the pixels of unchanged triangles change (font texture)
+  // This frame's triangles, as 32-bit indices into all of its vertices (every list's base
+  // and VtxOffset added): the attributes never move, and draws of equal state merge.
+  std::vector<uint32_t> indices;
+  std::vector<Draw> draws;
 };
 Renderer g_renderer;
 
@@ -95,17 +113,15 @@ bool program_ready() {
   return true;  // u_texture stays on unit 0, its default
 }
 
-// Points the attributes at the vertices starting at `first_vertex` in the vertex buffer.
-// WebGL2 has no glDrawElementsBaseVertex: a draw list's vertices are found this way.
-void point_attributes(size_t first_vertex) {
-  const size_t base = first_vertex * sizeof(ImDrawVert);
+// The vertex layout; the vertex array keeps it.
+void point_attributes() {
   const GLsizei stride = sizeof(ImDrawVert);
   glVertexAttribPointer(kPosition, 2, GL_FLOAT, GL_FALSE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, pos)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, pos)));
   glVertexAttribPointer(kUV, 2, GL_FLOAT, GL_FALSE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, uv)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, uv)));
   glVertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
-                        reinterpret_cast<const void*>(base + offsetof(ImDrawVert, col)));
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
 }
 
 // Grows a buffer bound to `target` to hold `bytes` (capacity doubles, so it settles).
@@ -118,7 +134,7 @@ void reserve(GLenum target, GLsizeiptr bytes, GLsizeiptr* capacity) {
 }
 
 // The state every frame draws with. Set each frame (a handful of calls that do not wait
-// for the GPU) rather than assumed, and after a draw callback asks for a reset.
+// for the GPU) rather than assumed.
 void set_render_state(const ImDrawData* draw_data) {
   const Renderer& r = g_renderer;
   glEnable(GL_BLEND);
@@ -139,6 +155,70 @@ void set_render_state(const ImDrawData* draw_data) {
   glBindVertexArray(r.vertex_array);
   glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
   glActiveTexture(GL_TEXTURE0);
+}
+
+// The GL scissor box (origin bottom-left) of a clip rectangle, truncated as ImGui's own
+// backends do, within the damaged rectangle `within` (y down).
+bool scissor_box(const ImDrawData& draw_data, const ImDrawCmd& cmd, const PixelRect& within,
+                 GLint box[4]) {
+  const ImVec2 offset = draw_data.DisplayPos, scale = draw_data.FramebufferScale;
+  const float fb_height = draw_data.DisplaySize.y * scale.y;
+  const float x0 = (cmd.ClipRect.x - offset.x) * scale.x, y0 = (cmd.ClipRect.y - offset.y) * scale.y;
+  const float x1 = (cmd.ClipRect.z - offset.x) * scale.x, y1 = (cmd.ClipRect.w - offset.y) * scale.y;
+  if (x1 <= x0 || y1 <= y0) return false;
+  const GLint left = static_cast<GLint>(x0), bottom = static_cast<GLint>(fb_height - y1);
+  const GLint right = left + static_cast<GLint>(x1 - x0), top = bottom + static_cast<GLint>(y1 - y0);
+  const GLint fb = static_cast<GLint>(fb_height);
+  box[0] = std::max(left, within.x0);
+  box[1] = std::max(bottom, fb - within.y1);
+  box[2] = std::min(right, within.x1) - box[0];
+  box[3] = std::min(top, fb - within.y0) - box[1];
+  return box[2] > 0 && box[3] > 0;
+}
+
+// Lists, per damaged rectangle, a clear and the draws that reach it: each command's
+// triangles that may touch the rectangle, scissored to it. Only those triangles go to the
+// GPU, so SwiftShader neither shades nor even transforms the rest of the UI.
+void plan_draws(const ImDrawData& draw_data, const std::vector<PixelRect>& rects) {
+  Renderer& r = g_renderer;
+  r.indices.clear();
+  r.draws.clear();
+  const int frame_height = static_cast<int>(draw_data.DisplaySize.y * draw_data.FramebufferScale.y);
+  for (const PixelRect& rect : rects) {
+    // A draw of no triangles clears its scissor box to the background.
+    r.draws.push_back(Draw{{rect.x0, frame_height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0}});
+    uint32_t first_vertex = 0;
+    const PixelRect* box = r.damage.triangle_boxes().data();  // walked in the same order
+    for (int n = 0; n < draw_data.CmdListsCount; ++n) {
+      const ImDrawList* list = draw_data.CmdLists[n];
+      const ImDrawIdx* indices = list->IdxBuffer.Data;
+      for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        const PixelRect* boxes = box;
+        box += cmd.ElemCount / 3;
+        Draw draw{};
+        // The app adds no draw callbacks (ImGui itself never does).
+        if (cmd.UserCallback != nullptr || !scissor_box(draw_data, cmd, rect, draw.scissor)) continue;
+        const uint32_t base = first_vertex + cmd.VtxOffset;
+        draw.first_index = r.indices.size();
+        for (unsigned int i = 0; i < cmd.ElemCount; i += 3) {
+          if (intersect(boxes[i / 3], rect).empty()) continue;
+          const ImDrawIdx* triangle = indices + cmd.IdxOffset + i;
+          for (int k = 0; k < 3; ++k) r.indices.push_back(base + triangle[k]);
+        }
+        draw.count = static_cast<GLsizei>(r.indices.size() - draw.first_index);
+        if (draw.count == 0) continue;
+        draw.texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.TextureId));
+        Draw& last = r.draws.back();
+        if (last.count > 0 && last.texture == draw.texture &&
+            std::equal(draw.scissor, draw.scissor + 4, last.scissor)) {
+          last.count += draw.count;  // its indices come right before these
+        } else {
+          r.draws.push_back(draw);
+        }
+      }
+      first_vertex += static_cast<uint32_t>(list->VtxBuffer.Size);
+    }
+  }
 }
 
 }  // namespace
@@ -163,7 +243,7 @@ bool gl_renderer_init() {
   glEnableVertexAttribArray(kPosition);
   glEnableVertexAttribArray(kUV);
   glEnableVertexAttribArray(kColor);
-  point_attributes(0);
+  point_attributes();
 
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "convplay_webgl2";
@@ -191,80 +271,53 @@ void gl_renderer_upload_fonts() {
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(r.font_texture)));
   // The CPU copy is not needed any more (it is rebuilt when the fonts are).
   io.Fonts->ClearTexData();
+  r.redraw_all = true;  // same texture name, new glyphs
 }
 
-void gl_renderer_draw(const ImDrawData* draw_data) {
-  const ImVec2 clip_offset = draw_data->DisplayPos;
-  const ImVec2 clip_scale = draw_data->FramebufferScale;
-  const float fb_width = draw_data->DisplaySize.x * clip_scale.x;
-  const float fb_height = draw_data->DisplaySize.y * clip_scale.y;
-  if (fb_width <= 0 || fb_height <= 0 || draw_data->TotalVtxCount == 0) return;
+long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[4]) {
+  const ImVec2 scale = draw_data->FramebufferScale;
+  if (draw_data->DisplaySize.x * scale.x <= 0 || draw_data->DisplaySize.y * scale.y <= 0) return 0;
   Renderer& r = g_renderer;
-  if (!program_ready()) return;
+  if (!program_ready()) return 0;
+  const std::vector<PixelRect>& rects = r.damage.update(*draw_data, r.redraw_all);
+  r.redraw_all = false;
+  if (rects.empty()) return 0;  // nothing changed: the canvas keeps its pixels
+  plan_draws(*draw_data, rects);
   set_render_state(draw_data);
 
-  // All lists into one pair of buffers; each list's vertices start at its own base.
+  // All vertices (the draws index into them); the indices of the triangles drawn.
   reserve(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(draw_data->TotalVtxCount) * sizeof(ImDrawVert),
           &r.vertex_capacity);
-  reserve(GL_ELEMENT_ARRAY_BUFFER,
-          static_cast<GLsizeiptr>(draw_data->TotalIdxCount) * sizeof(ImDrawIdx), &r.index_capacity);
-  size_t first_vertex = 0, first_index = 0;
+  size_t first_vertex = 0;
   for (int n = 0; n < draw_data->CmdListsCount; ++n) {
     const ImDrawList* list = draw_data->CmdLists[n];
     glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first_vertex * sizeof(ImDrawVert)),
                     static_cast<GLsizeiptr>(list->VtxBuffer.Size) * sizeof(ImDrawVert),
                     list->VtxBuffer.Data);
-    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLintptr>(first_index * sizeof(ImDrawIdx)),
-                    static_cast<GLsizeiptr>(list->IdxBuffer.Size) * sizeof(ImDrawIdx),
-                    list->IdxBuffer.Data);
     first_vertex += static_cast<size_t>(list->VtxBuffer.Size);
-    first_index += static_cast<size_t>(list->IdxBuffer.Size);
   }
+  const GLsizeiptr index_bytes = static_cast<GLsizeiptr>(r.indices.size() * sizeof(uint32_t));
+  reserve(GL_ELEMENT_ARRAY_BUFFER, index_bytes, &r.index_capacity);
+  if (index_bytes > 0) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, index_bytes, r.indices.data());
 
-  const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+  glClearColor(clear_color[0], clear_color[1], clear_color[2], clear_color[3]);
   GLuint bound_texture = 0;
-  size_t pointed_at = SIZE_MAX;  // the vertex the attributes point at
-  first_vertex = 0;
-  first_index = 0;
-  for (int n = 0; n < draw_data->CmdListsCount; ++n) {
-    const ImDrawList* list = draw_data->CmdLists[n];
-    for (int i = 0; i < list->CmdBuffer.Size; ++i) {
-      const ImDrawCmd& cmd = list->CmdBuffer[i];
-      if (cmd.UserCallback != nullptr) {
-        if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-          set_render_state(draw_data);
-          bound_texture = 0;
-          pointed_at = SIZE_MAX;
-        } else {
-          cmd.UserCallback(list, &cmd);
-        }
-        continue;
-      }
-      // Clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
-      const float x0 = (cmd.ClipRect.x - clip_offset.x) * clip_scale.x;
-      const float y0 = (cmd.ClipRect.y - clip_offset.y) * clip_scale.y;
-      const float x1 = (cmd.ClipRect.z - clip_offset.x) * clip_scale.x;
-      const float y1 = (cmd.ClipRect.w - clip_offset.y) * clip_scale.y;
-      if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-      glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1),
-                static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-      const GLuint texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.TextureId));
-      if (texture != bound_texture) {
-        glBindTexture(GL_TEXTURE_2D, texture);
-        bound_texture = texture;
-      }
-      const size_t base = first_vertex + cmd.VtxOffset;
-      if (base != pointed_at) {
-        point_attributes(base);
-        pointed_at = base;
-      }
-      glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
-                     reinterpret_cast<const void*>((first_index + cmd.IdxOffset) * sizeof(ImDrawIdx)));
+  for (const Draw& draw : r.draws) {
+    glScissor(draw.scissor[0], draw.scissor[1], draw.scissor[2], draw.scissor[3]);
+    if (draw.count == 0) {
+      glClear(GL_COLOR_BUFFER_BIT);
+      continue;
     }
-    first_vertex += static_cast<size_t>(list->VtxBuffer.Size);
-    first_index += static_cast<size_t>(list->IdxBuffer.Size);
+    if (draw.texture != bound_texture) {
+      glBindTexture(GL_TEXTURE_2D, draw.texture);
+      bound_texture = draw.texture;
+    }
+    glDrawElements(GL_TRIANGLES, draw.count, GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(draw.first_index * sizeof(uint32_t)));
   }
-  glDisable(GL_SCISSOR_TEST);  // the next frame's glClear covers the whole canvas
+  long long pixels = 0;
+  for (const PixelRect& rect : rects) pixels += rect.area();
+  return pixels;
 }
 
 void gl_renderer_shutdown() {

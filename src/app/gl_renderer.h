@@ -14,8 +14,10 @@ namespace convplay::app {
 bool gl_renderer_init();
 // (Re)uploads ImGui's font atlas (after the fonts are rebuilt); needed before the first draw.
 void gl_renderer_upload_fonts();
-// Draws into the current framebuffer (viewport and clear are the caller's).
-void gl_renderer_draw(const ImDrawData* draw_data);
+// Draws into the current framebuffer (the viewport is the caller's) what changed since the
+// last call: the context must preserve its drawing buffer. The rectangles redrawn are
+// cleared to `clear_color` first. Returns how many pixels were redrawn (0: none changed).
+long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[4]);
 void gl_renderer_shutdown();
 
 }  // namespace convplay::app

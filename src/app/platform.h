@@ -9,6 +9,8 @@ namespace convplay::app {
 float device_pixel_ratio();
 // The canvas's size in CSS pixels.
 void canvas_css_size(double* width, double* height);
+// Sets the canvas's drawing-buffer size in pixels (and GLFW's window size with it).
+void set_canvas_size(int width, int height);
 std::string location_hash();   // without '#'
 std::string location_query();  // without '?'
 // Updates the address bar without adding a history entry or firing hashchange.

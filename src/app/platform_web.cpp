@@ -28,6 +28,12 @@ EM_JS(void, convplay_js_replace_hash, (const char* hash), {
 EM_JS(void, convplay_js_first_frame, (), {
   if (window.convplayShell && window.convplayShell.onFirstFrame) window.convplayShell.onFirstFrame();
 });
+// What glfwSetWindowSize does, minus its quirk: given exactly the screen's size it asks for
+// fullscreen instead of resizing the canvas, so a window (or headless page) as large as the
+// screen, once shrunk, kept the smaller canvas. The resize listeners update GLFW's size.
+EM_JS(void, convplay_js_set_canvas_size, (int width, int height), {
+  Browser.setCanvasSize(width, height);
+});
 EM_JS(void, convplay_js_open_full, (), {
   var url = new URL("index.html", window.location.href);
   url.hash = window.location.hash;
@@ -48,6 +54,8 @@ void canvas_css_size(double* width, double* height) {
     *height = 720;
   }
 }
+
+void set_canvas_size(int width, int height) { convplay_js_set_canvas_size(width, height); }
 
 namespace {
 std::string take_js_string(char* text) {

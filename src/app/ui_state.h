@@ -78,6 +78,7 @@ struct UiState {
   // Frame timing for the optional overlay.
   double frame_ms = 0, frame_ms_avg = 0, frame_interval_ms = 0;
   double logic_ms = 0;  // up to ImGui::Render(), before the WebGL calls
+  long long redrawn_pixels = 0;  // by the last frame (the renderer redraws only changes)
 };
 
 // Everything a panel draws from and edits.

@@ -59,6 +59,13 @@ test('the canvas follows a window resize', async () => {
   await page.waitForFunction(() => document.getElementById('canvas').width === 700, null, { timeout: 5000 });
   const stats = await canvasPixelStats(page);
   assert.ok(stats.colors > 40);
+  // Back to exactly the screen's size (headless: the viewport's), which Emscripten's
+  // glfwSetWindowSize takes as a request for fullscreen (the canvas then stayed 1200 wide).
+  await page.setViewportSize({ width: 1200, height: 720 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1200, null, { timeout: 5000 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1280 &&
+                             document.getElementById('canvas').height === 720, null, { timeout: 5000 });
   await page.close();
 });
 
