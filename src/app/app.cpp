@@ -168,6 +168,10 @@ std::string App::frame_stats_json() const {
   return buffer;
 }
 
+std::string App::missing_glyphs_json(const char* text) const {
+  return convplay::app::missing_glyphs_json(fonts_, text);
+}
+
 std::string App::explain_json(int channel, int y, int x) const {
   if (!computer_.has_result()) return "null";
   const Shape& shape = computer_.result().output.shape;
