@@ -5,7 +5,8 @@
 //    WebGL calls, and the interval between drawn frames; and from a Chrome trace, the GPU
 //    process's time per presented frame (headless Chromium presents by reading the frame
 //    back, which waits for SwiftShader to finish drawing it: the part the page cannot hide);
-//  - time to first frame after navigation on localhost;
+//  - time to first frame after navigation on localhost (bench/open_time.js measures it
+//    on fresh browsers, several runs);
 //  - transfer size of the page (index.html and everything it loads), gzip -9.
 // Usage: node bench/frame_time.js [seconds per case] [WxH viewport] [case index]
 // (needs build/site from ./play --no-serve)
@@ -13,8 +14,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 const { SITE_DIR, serveSite, launchBrowser, openPlayground } = require('../tests/e2e/harness');
+const { transferSizes, printTransferSizes } = require('./transfer_size');
 
 const SECONDS = Number(process.argv[2] || 4);
 const [WIDTH, HEIGHT] = (process.argv[3] || '1280x720').split('x').map(Number);
@@ -84,19 +85,6 @@ async function measureCase(browser, page, url) {
   };
 }
 
-function transferSizes() {
-  const files = ['index.html', 'app/shell.js', 'app/shell.css', 'playground.js', 'playground.wasm'];
-  let raw = 0, gzip = 0;
-  const rows = files.map((name) => {
-    const data = fs.readFileSync(path.join(SITE_DIR, name));
-    const packed = zlib.gzipSync(data, { level: 9 }).length;
-    raw += data.length;
-    gzip += packed;
-    return { name, raw: data.length, gzip: packed };
-  });
-  return { rows, raw, gzip };
-}
-
 (async () => {
   const site = await serveSite();
   const { browser, close } = await launchBrowser();
@@ -119,10 +107,9 @@ function transferSizes() {
   for (const r of results) {
     console.log(`${r.name.padEnd(44)}${f(r.cpuMedian)} ${f(r.cpuP95)} ${f(r.cpuMax)} |  ${f(r.logicMedian)} ${f(r.logicP95)} |   ${f(r.intervalMedian)} ${f(r.intervalP95)} | ${f(r.gpuMs)} |        ${f(r.firstFrameMs)} | ${r.vertices}${r.animating ? '' : '  (NOT animating)'}`);
   }
-  const sizes = transferSizes();
-  console.log('\nTransfer size of index.html and what it loads:');
-  for (const row of sizes.rows) console.log(`  ${row.name.padEnd(18)} ${String(row.raw).padStart(9)} B raw  ${String(row.gzip).padStart(9)} B gzip`);
-  console.log(`  ${'total'.padEnd(18)} ${String(sizes.raw).padStart(9)} B raw  ${String(sizes.gzip).padStart(9)} B gzip`);
+  const sizes = transferSizes(SITE_DIR);
+  console.log('');
+  printTransferSizes(sizes);
   const out = path.join(__dirname, '..', 'build', 'bench');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'frame_time.json'), JSON.stringify({ results, sizes }, null, 2));

@@ -28,6 +28,9 @@ EM_JS(void, convplay_js_replace_hash, (const char* hash), {
 EM_JS(void, convplay_js_first_frame, (), {
   if (window.convplayShell && window.convplayShell.onFirstFrame) window.convplayShell.onFirstFrame();
 });
+EM_JS(void, convplay_js_no_webgl2, (), {
+  if (window.convplayShell && window.convplayShell.onNoWebGL2) window.convplayShell.onNoWebGL2();
+});
 EM_JS(void, convplay_js_open_full, (), {
   var url = new URL("index.html", window.location.href);
   url.hash = window.location.hash;
@@ -61,6 +64,7 @@ std::string location_hash() { return take_js_string(convplay_js_location_part(0)
 std::string location_query() { return take_js_string(convplay_js_location_part(1)); }
 void replace_location_hash(const std::string& hash) { convplay_js_replace_hash(hash.c_str()); }
 void notify_first_frame() { convplay_js_first_frame(); }
+void notify_no_webgl2() { convplay_js_no_webgl2(); }
 double now_ms() { return emscripten_get_now(); }
 void open_full_playground() { convplay_js_open_full(); }
 
