@@ -1,5 +1,5 @@
 // The characters the UI font is loaded with: the one list that both theme.cpp (ImGui's
-// glyph ranges) and the build (src/app/CMakeLists.txt keeps only these glyphs in the
+// glyph ranges) and the build (ui_font_subset.cmake keeps only these glyphs in the
 // embedded font) read, so they cannot drift. tests/e2e/glyphs.test.js checks that every
 // character in the app's strings is in it.
 // Keep one "0xFIRST, 0xLAST," pair per line: CMake reads these lines with a regex.
