@@ -1,6 +1,6 @@
-// Every character in the app's strings has a glyph in the UI font the page loaded: the
-// embedded font is cut down at build time to src/app/glyph_ranges.h, so a string with a
-// new symbol would otherwise show ImGui's fallback '?' instead.
+// Every character in the app's and the engine's strings has a glyph in the UI font the page
+// loaded: the embedded font is cut down at build time to src/app/glyph_ranges.h, so a
+// string with a new symbol would otherwise show ImGui's fallback '?' instead.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -8,14 +8,17 @@ const fs = require('fs');
 const path = require('path');
 const { serveSite, launchBrowser, openPlayground } = require('./harness');
 
-const APP_DIR = path.join(__dirname, '..', '..', 'src', 'app');
+// The app's own text, and the engine's messages, which it shows next to the controls.
+const SOURCE_DIRS = ['app', 'engine'].map((dir) => path.join(__dirname, '..', '..', 'src', dir));
 
-// The characters of the C++ string literals in src/app (comments left out), with their
+// The characters of the C++ string literals in SOURCE_DIRS (comments left out), with their
 // \uXXXX escapes decoded.
 function appStringCharacters() {
   const chars = new Set();
-  for (const name of fs.readdirSync(APP_DIR).filter((n) => /\.(cpp|h)$/.test(n))) {
-    const code = fs.readFileSync(path.join(APP_DIR, name), 'utf8')
+  const files = SOURCE_DIRS.flatMap((dir) => fs.readdirSync(dir)
+    .filter((n) => /\.(cpp|h)$/.test(n)).map((n) => path.join(dir, n)));
+  for (const file of files) {
+    const code = fs.readFileSync(file, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/(^|[^:"])\/\/.*$/gm, '$1');
     for (const [, literal] of code.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) {
