@@ -9,7 +9,8 @@
 //    CPU threads, so this is what a frame costs, whatever else loads the machine); and the
 //    share of the canvas the app redraws per frame (it redraws only what changed); last, the
 //    same for floor_page.html, a canvas cleared every frame: what any such page costs here;
-//  - time to first frame after navigation on localhost;
+//  - time to first frame after navigation on localhost (bench/open_time.js measures it
+//    on fresh browsers, several runs);
 //  - transfer size of the page (index.html and everything it loads), gzip -9.
 // Usage: node bench/frame_time.js [seconds per case] [WxH viewport] [case index]
 // (needs build/site from ./play --no-serve)
@@ -17,8 +18,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const zlib = require('zlib');
 const { SITE_DIR, serveSite, launchBrowser, openPlayground } = require('../tests/e2e/harness');
+const { transferSizes, printTransferSizes } = require('./transfer_size');
 
 const SECONDS = Number(process.argv[2] || 4);
 const [WIDTH, HEIGHT] = (process.argv[3] || '1280x720').split('x').map(Number);
@@ -128,19 +129,6 @@ async function measureCase(browser, page, url) {
   };
 }
 
-function transferSizes() {
-  const files = ['index.html', 'app/shell.js', 'app/shell.css', 'playground.js', 'playground.wasm'];
-  let raw = 0, gzip = 0;
-  const rows = files.map((name) => {
-    const data = fs.readFileSync(path.join(SITE_DIR, name));
-    const packed = zlib.gzipSync(data, { level: 9 }).length;
-    raw += data.length;
-    gzip += packed;
-    return { name, raw: data.length, gzip: packed };
-  });
-  return { rows, raw, gzip };
-}
-
 (async () => {
   const site = await serveSite();
   const { browser, close } = await launchBrowser();
@@ -166,10 +154,9 @@ function transferSizes() {
   for (const r of results) {
     console.log(`${r.name.padEnd(44)}${f(r.cpuMedian)} ${f(r.cpuP95)} ${f(r.cpuMax)} |  ${f(r.logicMedian)} ${f(r.logicP95)} |   ${f(r.intervalMedian)} ${f(r.intervalP95)} | ${f(r.gpuMs)}     ${f(r.gpuCpuPerFrame)} | ${(100 * r.redrawnShare).toFixed(1).padStart(6)}% |        ${f(r.firstFrameMs)} | ${r.vertices}${r.animating ? '' : '  (NOT animating)'}`);
   }
-  const sizes = transferSizes();
-  console.log('\nTransfer size of index.html and what it loads:');
-  for (const row of sizes.rows) console.log(`  ${row.name.padEnd(18)} ${String(row.raw).padStart(9)} B raw  ${String(row.gzip).padStart(9)} B gzip`);
-  console.log(`  ${'total'.padEnd(18)} ${String(sizes.raw).padStart(9)} B raw  ${String(sizes.gzip).padStart(9)} B gzip`);
+  const sizes = transferSizes(SITE_DIR);
+  console.log('');
+  printTransferSizes(sizes);
   const out = path.join(__dirname, '..', 'build', 'bench');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'frame_time.json'), JSON.stringify({ results, sizes }, null, 2));

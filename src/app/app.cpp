@@ -59,35 +59,54 @@ bool App::wants_frame() {
 }
 
 bool App::init() {
-  if (!glfwInit()) return false;
-  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  double css_w = 0, css_h = 0;
-  canvas_css_size(&css_w, &css_h);
-  const float ratio = device_pixel_ratio();
-  framebuffer_w_ = static_cast<int>(std::lround(css_w * ratio));
-  framebuffer_h_ = static_cast<int>(std::lround(css_h * ratio));
-  window_ = glfwCreateWindow(framebuffer_w_ > 0 ? framebuffer_w_ : 1280,
-                             framebuffer_h_ > 0 ? framebuffer_h_ : 720, "convplay", nullptr, nullptr);
-  if (window_ == nullptr) return false;
-  glfwMakeContextCurrent(window_);
-  glfwSetMouseButtonCallback(window_, note_mouse_button);
-  glfwSetScrollCallback(window_, note_scroll);
-  glfwSetKeyCallback(window_, note_key);
-  glfwSetCharCallback(window_, note_char);
-
+  // Everything that needs no WebGL first. Creating the context waits for the browser's GPU
+  // process, which on a browser's first page is still busy with its own start (with
+  // SwiftShader, most of a second): the fonts and the first result are built meanwhile.
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is computed, never saved
   io.ConfigWindowsMoveFromTitleBarOnly = true;
-  ImGui_ImplGlfw_InitForOpenGL(window_, true);
-  if (!gl_renderer_init()) return false;
-
+  scale_ = device_pixel_ratio();
+  fonts_ = apply_theme(scale_);
   read_embed_options();
   set_state(location_hash(), true);
   history_.reset(doc_);
+
+  if (!glfwInit()) return false;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // Opaque, no depth, stencil or MSAA: ImGui needs none, and software GL pays for each.
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  double css_w = 0, css_h = 0;
+  canvas_css_size(&css_w, &css_h);
+  // The canvas is sized before the context exists: resizing a WebGL canvas reallocates
+  // its drawing buffer, a synchronous wait on the GPU process.
+  framebuffer_w_ = static_cast<int>(std::lround(css_w * scale_));
+  framebuffer_h_ = static_cast<int>(std::lround(css_h * scale_));
+  // The shell creates the context at that size, with preserveDrawingBuffer (the renderer
+  // redraws only what changed), which GLFW's hints cannot ask for; GLFW adopts it.
+  if (!create_webgl2_context()) {
+    notify_no_webgl2();
+    return false;
+  }
+  window_ = glfwCreateWindow(framebuffer_w_ > 0 ? framebuffer_w_ : 1280,
+                             framebuffer_h_ > 0 ? framebuffer_h_ : 720, "convplay", nullptr, nullptr);
+  if (window_ == nullptr) {
+    notify_no_webgl2();
+    return false;
+  }
+  glfwMakeContextCurrent(window_);
+  glfwSetMouseButtonCallback(window_, note_mouse_button);
+  glfwSetScrollCallback(window_, note_scroll);
+  glfwSetKeyCallback(window_, note_key);
+  glfwSetCharCallback(window_, note_char);
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  if (!gl_renderer_init()) return false;
+  gl_renderer_upload_fonts();
   return true;
 }
 
@@ -166,6 +185,10 @@ std::string App::frame_stats_json() const {
                 ui_.redrawn_pixels, ImGui::GetFrameCount(),
                 ui_.animation.playing ? "true" : "false");
   return buffer;
+}
+
+std::string App::missing_glyphs_json(const char* text) const {
+  return convplay::app::missing_glyphs_json(fonts_, text);
 }
 
 std::string App::explain_json(int channel, int y, int x) const {

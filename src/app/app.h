@@ -29,6 +29,8 @@ class App {
   std::string regions_json() const;
   // The hover explanation of output cell (channel, y, x) as JSON (window.convplay.explain).
   std::string explain_json(int channel, int y, int x) const;
+  // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
+  std::string missing_glyphs_json(const char* text) const;
 
  private:
   void sync_canvas_size();

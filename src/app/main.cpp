@@ -40,6 +40,12 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_explain(int channel, int y, int x) {
   return json.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* convplay_missing_glyphs(const char* text) {
+  static std::string json;
+  json = g_app.missing_glyphs_json(text != nullptr ? text : "");
+  return json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
   static std::string json;
   json = g_app.frame_stats_json();

@@ -18,6 +18,11 @@ void replace_location_hash(const std::string& hash);
 // Tells the shell the first frame is on screen: it hides the loading state and sets
 // window.convplay.ready.
 void notify_first_frame();
+// Creates the canvas's WebGL2 context, sized to the canvas, with the attributes the
+// renderer needs (web/app/shell.js); glfwCreateWindow then adopts it. False: no WebGL2.
+bool create_webgl2_context();
+// Tells the shell no WebGL2 context could be created: it shows its explanation.
+void notify_no_webgl2();
 double now_ms();
 // Embed mode: opens the full playground (index.html) with the same state in a new tab.
 void open_full_playground();

@@ -34,6 +34,14 @@ EM_JS(void, convplay_js_first_frame, (), {
 EM_JS(void, convplay_js_set_canvas_size, (int width, int height), {
   Browser.setCanvasSize(width, height);
 });
+EM_JS(void, convplay_js_no_webgl2, (), {
+  if (window.convplayShell && window.convplayShell.onNoWebGL2) window.convplayShell.onNoWebGL2();
+});
+// The shell creates the context (web/app/shell.js: attributes GLFW cannot set).
+EM_JS(int, convplay_js_create_webgl2, (), {
+  var shell = window.convplayShell;
+  return shell && shell.createWebGL2 && shell.createWebGL2() ? 1 : 0;
+});
 EM_JS(void, convplay_js_open_full, (), {
   var url = new URL("index.html", window.location.href);
   url.hash = window.location.hash;
@@ -69,6 +77,8 @@ std::string location_hash() { return take_js_string(convplay_js_location_part(0)
 std::string location_query() { return take_js_string(convplay_js_location_part(1)); }
 void replace_location_hash(const std::string& hash) { convplay_js_replace_hash(hash.c_str()); }
 void notify_first_frame() { convplay_js_first_frame(); }
+bool create_webgl2_context() { return convplay_js_create_webgl2() != 0; }
+void notify_no_webgl2() { convplay_js_no_webgl2(); }
 double now_ms() { return emscripten_get_now(); }
 void open_full_playground() { convplay_js_open_full(); }
 

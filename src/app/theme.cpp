@@ -2,27 +2,14 @@
 #include "theme.h"
 
 #include <cstdio>
+#include <cstring>
+
+#include "glyph_ranges.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace convplay::app {
 
 namespace {
-
-// Only the glyphs the text table and the numbers use: every glyph is rasterised at three
-// sizes before the first frame, and the whole font would cost hundreds of milliseconds.
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E,  // ASCII
-    0x00A0, 0x00FF,  // Latin-1: · × ± …
-    0x03A3, 0x03A3,  // Σ
-    0x2010, 0x2027,  // dashes, ‖, …
-    0x2190, 0x2199,  // ← → ↗
-    0x21B6, 0x21B7,  // ↶ ↷ (undo, redo)
-    0x2212, 0x2212,  // − (minus)
-    0x2264, 0x2265,  // ≤ ≥
-    0x230A, 0x230B,  // ⌊ ⌋
-    0x25B6, 0x25B6,  // ▶
-    0x25C0, 0x25C0,  // ◀
-    0,
-};
 
 bool file_exists(const char* path) {
   if (FILE* file = std::fopen(path, "rb")) {
@@ -102,6 +89,21 @@ Fonts apply_theme(float scale) {
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
   return fonts;
+}
+
+std::string missing_glyphs_json(const Fonts& fonts, const char* text) {
+  std::string json = "[";
+  const char* end = text + std::strlen(text);
+  while (text < end) {
+    unsigned int c = 0;
+    text += ImTextCharFromUtf8(&c, text, end);
+    bool found = true;
+    for (const ImFont* font : {fonts.body, fonts.small, fonts.title}) {
+      if (font == nullptr || font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) found = false;
+    }
+    if (!found) json += (json.size() > 1 ? "," : "") + std::to_string(c);
+  }
+  return json + "]";
 }
 
 }  // namespace convplay::app

@@ -1,6 +1,8 @@
 // The visual style: fonts sized for the screen's pixel density, colours and spacing.
 #pragma once
 
+#include <string>
+
 #include "imgui.h"
 
 namespace convplay::app {
@@ -14,6 +16,10 @@ struct Fonts {
 // (Re)builds fonts and style for a UI scale (devicePixelRatio × zoom). Call before
 // NewFrame; the caller re-uploads the font texture.
 Fonts apply_theme(float scale);
+
+// The characters of UTF-8 `text` that one of `fonts` has no glyph for, as a JSON array of
+// code points (for tests: ImGui would draw them as its fallback '?').
+std::string missing_glyphs_json(const Fonts& fonts, const char* text);
 
 // Named colours used by the panels beyond ImGui's own.
 // The cleared background: the main region draws no background of its own on top of it.

@@ -80,6 +80,23 @@ test('without WebGL2 the page explains instead of staying blank', async () => {
   await page.close();
 });
 
+// WebGL2 exists but no context can be made (e.g. a blocklisted GPU): the app finds out when
+// it creates its context, after loading, and the page says so too.
+test('when no WebGL2 context can be created the page explains instead of staying blank', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, options) {
+      return type === 'webgl2' ? null : getContext.call(this, type, options);
+    };
+  });
+  await page.goto(`${site.url}/index.html`);
+  await page.waitForSelector('#no-webgl2:not([hidden])', { timeout: 30000 });
+  assert.match(await page.textContent('#no-webgl2'), /WebGL2/);
+  assert.strictEqual(await page.isHidden('#loading'), true);
+  await page.close();
+});
+
 test('embed.html draws the playground in embed mode', async () => {
   const page = await browser.newPage({ viewport: { width: 720, height: 480 } });
   await openPlayground(page, `${site.url}/embed.html#op=conv_transpose2d&in=2x2&k=3&s=2`);

@@ -8,25 +8,17 @@
   var status = document.getElementById('loading-status');
   var canvas = document.getElementById('canvas');
 
-  // The download starts first; the script runs once this one has finished (Module is
-  // defined below by then).
-  var script = document.createElement('script');
-  script.src = 'playground.js';
-  script.async = true;
-  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
-
   function show(id) {
     var el = document.getElementById(id);
     if (el) el.hidden = false;
   }
 
-  // The WebGL2 context is created here, on the real canvas, while playground.wasm is still
-  // downloading: with software GL (SwiftShader) creating it takes most of a second, which
-  // would otherwise come after the download. Emscripten's GLFW later asks the canvas for a
-  // "webgl2" context and gets this one. Opaque, no depth/stencil/MSAA: ImGui needs none.
-  function createWebGL2() {
+  // The WebGL2 context, created when the app asks for it (platform_web.cpp, just before
+  // glfwCreateWindow), with attributes Emscripten's GLFW cannot express; GLFW then asks
+  // the canvas for a "webgl2" context and gets this one. Opaque, no depth/stencil/MSAA:
+  // ImGui needs none.
+  shell.createWebGL2 = function () {
     try {
-      if (!window.WebGL2RenderingContext) return null;
       // Born at the size the app will ask for (CSS size × devicePixelRatio, as app.cpp
       // computes it): resizing a WebGL canvas reallocates its drawing buffer, a synchronous
       // wait on the GPU process that cost ~350 ms of the first frame with SwiftShader.
@@ -38,17 +30,49 @@
       // with SwiftShader the copy this costs per frame (~1 ms) is far less than a redraw.
       return canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false,
                                            antialias: false, preserveDrawingBuffer: true,
-                                           powerPreference: 'high-performance' });
+                                           powerPreference: 'high-performance' }) !== null;
     } catch (e) {
-      return null;
+      return false;
     }
-  }
+  };
 
-  if (!createWebGL2()) {
+  function noWebGL2() {
     loading.hidden = true;
     show('no-webgl2');
+  }
+  // The app creates its WebGL2 context itself, after building its fonts and first result:
+  // on a browser's first page the GPU process is still starting, and creating a context
+  // waits for it (most of a second with software GL). A browser without WebGL2 at all is
+  // told at once; one whose context creation fails is told by the app (onNoWebGL2).
+  shell.onNoWebGL2 = noWebGL2;
+  if (!window.WebGL2RenderingContext) {
+    noWebGL2();
     return;
   }
+
+  // playground.wasm compiles as it downloads, while playground.js downloads and runs
+  // (the page's preload links requested both), instead of after it.
+  function compileWasm() {
+    function fromBytes() {  // e.g. a server that does not send application/wasm
+      return fetch('playground.wasm', { credentials: 'same-origin' })
+        .then(function (response) { return response.arrayBuffer(); })
+        .then(function (bytes) { return WebAssembly.compile(bytes); });
+    }
+    var compiled = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch('playground.wasm', { credentials: 'same-origin' }))
+          .catch(fromBytes)
+      : fromBytes();
+    return compiled.then(function (module) {
+      performance.mark('wasm-compiled');
+      return module;
+    });
+  }
+  var wasmModule = compileWasm();
+
+  var script = document.createElement('script');
+  script.src = 'playground.js';
+  script.async = true;
+  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
   document.body.appendChild(script);
 
   // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5x6&x=..." (the hash's syntax).
@@ -139,6 +163,20 @@
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     setStatus: function (text) { if (text) status.textContent = text; },
+    onRuntimeInitialized: function () { performance.mark('runtime-ready'); },
+    // Emscripten's hook for providing the instance: the module compiled above.
+    instantiateWasm: function (imports, receiveInstance) {
+      wasmModule
+        .then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) {
+            receiveInstance(instance, module);
+          });
+        })
+        .catch(function (error) {
+          status.textContent = 'Could not load playground.wasm: ' + error;
+        });
+      return {};  // asynchronous: the exports come through receiveInstance
+    },
     onAbort: function (what) {
       status.textContent = 'The playground stopped: ' + what;
       loading.hidden = false;
