@@ -3,21 +3,16 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serveSite, launchBrowser, openPlayground } = require('./harness');
+const { openSession, openPlayground } = require('./harness');
 const { engineOutput } = require('./engine_reference');
 
 let site, browser, close, page;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  ({ site, browser, close, page } = await openSession({ page: true }));
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 const nextFrames = () => page.evaluate(
   () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));

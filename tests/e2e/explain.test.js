@@ -5,21 +5,16 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serveSite, launchBrowser, openPlayground } = require('./harness');
+const { openSession, openPlayground } = require('./harness');
 
-let site, browser, close, page;
+let site, close, page;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  ({ site, close, page } = await openSession({ page: true }));
   await openPlayground(page, `${site.url}/index.html`);
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 const CONFIGS = [
   { op: 'conv2d', in: '5x5', k: 3, s: 1, p: 0 },

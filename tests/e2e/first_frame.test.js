@@ -3,19 +3,15 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serveSite, launchBrowser, openPlayground, canvasPixelStats } = require('./harness');
+const { openSession, openPlayground, canvasPixelStats } = require('./harness');
 
 let site, browser, close;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
+  ({ site, browser, close } = await openSession());
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 const HASHES = [
   '',

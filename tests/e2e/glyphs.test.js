@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const fs = require('fs');
 const path = require('path');
-const { serveSite, launchBrowser, openPlayground } = require('./harness');
+const { openSession, openPlayground } = require('./harness');
 
 // The app's own text, and the engine's messages, which it shows next to the controls.
 const SOURCE_DIRS = ['app', 'engine'].map((dir) => path.join(__dirname, '..', '..', 'src', dir));
@@ -33,14 +33,10 @@ function appStringCharacters() {
 let site, browser, close;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
+  ({ site, browser, close } = await openSession());
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 test('the UI font has a glyph for every character in the app\'s strings', async () => {
   const used = appStringCharacters();

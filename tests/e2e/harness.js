@@ -74,11 +74,25 @@ async function openPlayground(page, url) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-// Pixels of the canvas (WebGL, read through a screenshot): how many distinct colours and
-// how many pixels differ from the background.
-async function canvasPixelStats(page) {
+// One test file's browser session: a static server for build/site, a browser, and with
+// `page` a 1280x720 page in it; close() ends them all.
+async function openSession({ page = false } = {}) {
+  const site = await serveSite();
+  const { browser, close: closeBrowser } = await launchBrowser();
+  const close = async () => {
+    await closeBrowser();
+    await site.close();
+  };
+  const session = { site, browser, close, page: null };
+  if (page) session.page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  return session;
+}
+
+// The page's pixels as a user sees them (a screenshot, so WebGL included), decoded in the
+// page: { w, h, data } with data RGBA bytes in a Node Buffer.
+async function screenshotPixels(page) {
   const png = await page.screenshot({ type: 'png' });
-  return page.evaluate(async (b64) => {
+  const decoded = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -86,16 +100,31 @@ async function canvasPixelStats(page) {
     c.width = img.width; c.height = img.height;
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, c.width, c.height).data;
-    const colors = new Set();
-    let nonBackground = 0;
-    const bg = [data[data.length - 4], data[data.length - 3], data[data.length - 2]];
-    for (let i = 0; i < data.length; i += 16) {
-      colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 30) nonBackground++;
+    const bytes = g.getImageData(0, 0, c.width, c.height).data;
+    // Back as base64: a plain Array of millions of numbers is slow to send.
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
     }
-    return { colors: colors.size, nonBackground, sampled: data.length / 16 };
+    return { w: c.width, h: c.height, b64: btoa(binary) };
   }, png.toString('base64'));
+  return { w: decoded.w, h: decoded.h, data: Buffer.from(decoded.b64, 'base64') };
 }
 
-module.exports = { SITE_DIR, serveSite, launchBrowser, openPlayground, canvasPixelStats };
+// Pixels of the canvas: how many distinct colours and how many pixels differ from the
+// background (every fourth pixel sampled).
+async function canvasPixelStats(page) {
+  const { data } = await screenshotPixels(page);
+  const colors = new Set();
+  let nonBackground = 0;
+  const bg = [data[data.length - 4], data[data.length - 3], data[data.length - 2]];
+  for (let i = 0; i < data.length; i += 16) {
+    colors.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 30) nonBackground++;
+  }
+  return { colors: colors.size, nonBackground, sampled: data.length / 16 };
+}
+
+module.exports = {
+  SITE_DIR, serveSite, launchBrowser, openSession, openPlayground, screenshotPixels, canvasPixelStats,
+};

@@ -4,20 +4,15 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serveSite, launchBrowser, openPlayground } = require('./harness');
+const { openSession, openPlayground, screenshotPixels } = require('./harness');
 
-let site, browser, close, page;
+let site, close, page;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  ({ site, close, page } = await openSession({ page: true }));
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 // Waits until the app has drawn nothing new for `quietMs` (it skips frames without changes).
 async function settle(quietMs = 400) {
@@ -33,20 +28,7 @@ async function settle(quietMs = 400) {
   }), quietMs);
 }
 
-// The canvas's pixels as RGBA (read through a screenshot, as a user sees them).
-async function canvasPixels() {
-  const png = await page.screenshot({ type: 'png' });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return { w: c.width, h: c.height, data: Array.from(g.getImageData(0, 0, c.width, c.height).data) };
-  }, png.toString('base64'));
-}
+const canvasPixels = () => screenshotPixels(page);
 
 // How many pixels differ, and the box around them.
 function difference(a, b) {

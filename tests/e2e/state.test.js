@@ -3,15 +3,13 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const { serveSite, launchBrowser, openPlayground } = require('./harness');
+const { openSession, openPlayground } = require('./harness');
 const { engineOutput } = require('./engine_reference');
 
-let site, browser, close, page;
+let site, close, page;
 
 test.before(async () => {
-  site = await serveSite();
-  ({ browser, close } = await launchBrowser());
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  ({ site, close, page } = await openSession({ page: true }));
   page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
@@ -22,10 +20,7 @@ test.afterEach(() => {
   assert.deepStrictEqual(errors, [], 'no script errors on the page');
 });
 
-test.after(async () => {
-  await close();
-  await site.close();
-});
+test.after(() => close());
 
 const getState = () => page.evaluate(() => window.convplay.getState());
 const currentHash = () => page.evaluate(() => window.location.hash.slice(1));
