@@ -10,19 +10,10 @@
 
 namespace convplay {
 
-namespace {
-
-Status check_views(const TensorView& input, const TensorView& weight, const TensorView* bias,
-                   Conv2dGeometry* geometry, const Conv2dParams& params) {
-  return plan_conv2d(input.shape, weight.shape, bias ? &bias->shape : nullptr, params, geometry);
-}
-
-}  // namespace
-
 Status conv2d_reference(const TensorView& input, const TensorView& weight, const TensorView* bias,
                         const Conv2dParams& params, Tensor* out) {
   Conv2dGeometry g;
-  if (Status s = check_views(input, weight, bias, &g, params); !s.ok()) return s;
+  if (Status s = plan_conv2d(input, weight, bias, params, &g); !s.ok()) return s;
 
   Tensor result;
   result.shape = g.output_shape();
@@ -70,10 +61,7 @@ Status conv2d_reference(const TensorView& input, const TensorView& weight, const
 Status conv2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
               const Conv2dParams& params, Tensor* out) {
   Conv2dGeometry g;
-  if (Status s = plan_conv2d(input.shape, weight.shape, bias ? &bias->shape : nullptr, params, &g);
-      !s.ok()) {
-    return s;
-  }
+  if (Status s = plan_conv2d(input, weight, bias, params, &g); !s.ok()) return s;
   return fast::fast_conv2d(input, weight, bias, params, g, out);
 }
 

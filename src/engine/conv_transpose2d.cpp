@@ -13,11 +13,7 @@ Status conv_transpose2d_reference(const TensorView& input, const TensorView& wei
                                   const TensorView* bias, const ConvTranspose2dParams& params,
                                   Tensor* out) {
   ConvTranspose2dGeometry g;
-  if (Status s = plan_conv_transpose2d(input.shape, weight.shape, bias ? &bias->shape : nullptr,
-                                       params, &g);
-      !s.ok()) {
-    return s;
-  }
+  if (Status s = plan_conv_transpose2d(input, weight, bias, params, &g); !s.ok()) return s;
   const Shape out_shape = g.output_shape();
   const int64_t plane = g.out_h * g.out_w;
   // Accumulate in double so the reference does not depend on the order of the stamps.
@@ -69,11 +65,7 @@ Status conv_transpose2d_reference(const TensorView& input, const TensorView& wei
 Status conv_transpose2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
                         const ConvTranspose2dParams& params, Tensor* out) {
   ConvTranspose2dGeometry g;
-  if (Status s = plan_conv_transpose2d(input.shape, weight.shape, bias ? &bias->shape : nullptr,
-                                       params, &g);
-      !s.ok()) {
-    return s;
-  }
+  if (Status s = plan_conv_transpose2d(input, weight, bias, params, &g); !s.ok()) return s;
   if (!fast::fast_conv_transpose2d_fits(g)) {
     return conv_transpose2d_reference(input, weight, bias, params, out);
   }

@@ -57,6 +57,17 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
                              const Shape* bias_shape, const ConvTranspose2dParams& params,
                              ConvTranspose2dGeometry* out);
 
+// The same for the tensors of a call (bias may be null): what every op plans from.
+inline Status plan_conv2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
+                          const Conv2dParams& params, Conv2dGeometry* out) {
+  return plan_conv2d(input.shape, weight.shape, bias ? &bias->shape : nullptr, params, out);
+}
+inline Status plan_conv_transpose2d(const TensorView& input, const TensorView& weight,
+                                    const TensorView* bias, const ConvTranspose2dParams& params,
+                                    ConvTranspose2dGeometry* out) {
+  return plan_conv_transpose2d(input.shape, weight.shape, bias ? &bias->shape : nullptr, params, out);
+}
+
 // Per-axis size formulas (PYTORCH.md §4.2), for display and for the round trip.
 // No validation: callers pass sizes that plan_* accepted.
 int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad_before,

@@ -29,11 +29,7 @@ Status conv_transpose2d_as_conv(const TensorView& input, const TensorView& weigh
                                 const TensorView* bias, const ConvTranspose2dParams& params,
                                 TransposedAsConv* out) {
   ConvTranspose2dGeometry g;
-  if (Status s = plan_conv_transpose2d(input.shape, weight.shape, bias ? &bias->shape : nullptr,
-                                       params, &g);
-      !s.ok()) {
-    return s;
-  }
+  if (Status s = plan_conv_transpose2d(input, weight, bias, params, &g); !s.ok()) return s;
   TransposedAsConv r;
 
   // 1. Spread: stride-1 zeros between neighbouring pixels.
