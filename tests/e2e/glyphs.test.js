@@ -1,5 +1,5 @@
 // Every character in the app's and the engine's strings has a glyph in the UI font the page
-// loaded: the embedded font is cut down at build time to src/app/glyph_ranges.h, so a
+// loaded: the embedded font is cut down at build time to src/app/ui/glyph_ranges.h, so a
 // string with a new symbol would otherwise show ImGui's fallback '?' instead.
 'use strict';
 const test = require('node:test');
@@ -9,7 +9,8 @@ const path = require('path');
 const { openSession, openPlayground } = require('./harness');
 
 // The app's own text, and the engine's messages, which it shows next to the controls.
-const SOURCE_DIRS = ['app', 'engine'].map((dir) => path.join(__dirname, '..', '..', 'src', dir));
+const SOURCE_DIRS = ['app/model', 'app/ui', 'app/platform', 'engine']
+  .map((dir) => path.join(__dirname, '..', '..', 'src', dir));
 
 // The characters of the C++ string literals in SOURCE_DIRS (comments left out), with their
 // \uXXXX escapes decoded.
@@ -49,7 +50,7 @@ test('the UI font has a glyph for every character in the app\'s strings', async 
   const missing = (text) => page.evaluate((t) => JSON.parse(
     Module.ccall('convplay_missing_glyphs', 'string', ['string'], [t])), text);
   const absent = (await missing(used)).map((c) => `U+${c.toString(16).toUpperCase()} ${String.fromCodePoint(c)}`);
-  assert.deepStrictEqual(absent, [], 'characters without a glyph (add them to src/app/glyph_ranges.h)');
+  assert.deepStrictEqual(absent, [], 'characters without a glyph (add them to src/app/ui/glyph_ranges.h)');
   // Characters outside glyph_ranges.h are reported (the check can fail): DejaVu Sans has
   // the euro sign and Cyrillic, the embedded font need not.
   assert.deepStrictEqual(await missing('\u20ac\u0416'), [0x20ac, 0x0416]);

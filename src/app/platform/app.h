@@ -1,0 +1,60 @@
+// The playground app: init() once, frame() per animation frame, shutdown() never on the
+// web (nothing runs after the loop there). Owns the window, the document and its history.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/model/compute.h"
+#include "app/model/document.h"
+#include "app/model/history.h"
+#include "app/ui/theme.h"
+#include "app/ui/ui_state.h"
+
+struct GLFWwindow;
+
+namespace convplay::app {
+
+class App {
+ public:
+  bool init();
+  void frame();
+  void shutdown();
+
+  // window.convplay (CONTRACT.md §4).
+  std::string state_json() const;
+  // Applies hash-style keys; returns the notes (also shown on screen).
+  std::vector<std::string> set_state(const std::string& query, bool from_defaults);
+  std::string frame_stats_json() const;
+  std::string regions_json() const;
+  // The hover explanation of output cell (channel, y, x) as JSON (window.convplay.explain).
+  std::string explain_json(int channel, int y, int x) const;
+  // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
+  std::string missing_glyphs_json(const char* text) const;
+
+ private:
+  void sync_canvas_size();
+  void handle_shortcuts(bool* undo, bool* redo);
+  void read_embed_options();
+
+  GLFWwindow* window_ = nullptr;
+  Document doc_;
+  History history_;
+  Computer computer_;
+  UiState ui_;
+  Fonts fonts_;
+  float scale_ = 0;  // the scale the fonts were built for
+  int framebuffer_w_ = 0, framebuffer_h_ = 0;
+  std::string last_hash_;
+  bool first_frame_done_ = false;
+  double last_frame_start_ = 0;
+  // Idle frames are skipped (the canvas keeps showing the last one): a page embedded in a
+  // blog post costs nothing while nobody touches it.
+  int idle_frames_ = 0;
+  static constexpr int kSettleFrames = 6;
+  double animation_clock_ms_ = 0;
+  double cursor_x_ = -1, cursor_y_ = -1;
+  bool wants_frame();
+};
+
+}  // namespace convplay::app

@@ -1,0 +1,61 @@
+// Entry point: start the app and hand its frame() to the browser's animation loop.
+#include <emscripten.h>
+
+#include "app/platform/app.h"
+
+namespace {
+convplay::app::App g_app;
+}
+
+// window.convplay's C side (see web/app/shell.js). Strings returned stay valid until the
+// next call.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* convplay_get_state() {
+  static std::string json;
+  json = g_app.state_json();
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_set_state(const char* query) {
+  static std::string json;
+  const std::vector<std::string> notes = g_app.set_state(query != nullptr ? query : "", false);
+  json = std::to_string(notes.size());
+  return json.c_str();
+}
+
+// A new hash typed into the address bar: read from the defaults, as on load.
+EMSCRIPTEN_KEEPALIVE void convplay_set_hash(const char* hash) {
+  g_app.set_state(hash != nullptr ? hash : "", true);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_regions() {
+  static std::string json;
+  json = g_app.regions_json();
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_explain(int channel, int y, int x) {
+  static std::string json;
+  json = g_app.explain_json(channel, y, x);
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_missing_glyphs(const char* text) {
+  static std::string json;
+  json = g_app.missing_glyphs_json(text != nullptr ? text : "");
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
+  static std::string json;
+  json = g_app.frame_stats_json();
+  return json.c_str();
+}
+}
+
+int main() {
+  if (!g_app.init()) return 1;
+  emscripten_set_main_loop_arg([](void* app) { static_cast<convplay::app::App*>(app)->frame(); },
+                               &g_app, 0, false);
+  return 0;
+}

@@ -1,0 +1,292 @@
+// The editable tensor blocks the compute and scatter views share (input, kernel, bias):
+// a title with the shape, channel pickers, presets, the grid, and painting/typing into
+// it; plus the flow layout that places blocks side by side when they fit.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "app/ui/block_helpers.h"
+#include "app/ui/colormap.h"
+#include "engine/padding_modes.h"
+#include "app/model/explain.h"
+#include "app/ui/focus.h"
+#include "imgui.h"
+#include "app/ui/panels.h"
+#include "app/model/presets.h"
+#include "app/model/ranges.h"
+#include "app/ui/tensor_grid.h"
+#include "app/model/text.h"
+
+namespace convplay::app {
+
+namespace {
+
+void preset_menu(PanelContext& ctx, const char* id, TensorKind kind) {
+  const Text& t = text();
+  ImGui::PushID(id);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 150.0f * ctx.scale));
+  const Preset current = kind == TensorKind::kInput ? ctx.doc.input_preset : ctx.doc.weight_preset;
+  const bool edited = kind == TensorKind::kInput ? ctx.doc.input_edited : ctx.doc.weight_edited;
+  char preview[64];
+  std::snprintf(preview, sizeof preview, "%s%s", t.preset_names[static_cast<int>(current)],
+                edited ? " *" : "");
+  if (ImGui::BeginCombo(t.preset_label, preview)) {
+    for (int i = 0; i < kPresetCount; ++i) {
+      if (ImGui::Selectable(t.preset_names[i], !edited && static_cast<int>(current) == i)) {
+        apply_preset(&ctx.doc, kind, static_cast<Preset>(i));
+      }
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PopID();
+}
+
+// Paints the brush into a cell while the mouse is held; opens the value editor on
+// double-click or right-click.
+void handle_edit(PanelContext& ctx, const GridHit& hit, TensorKind kind, int rows, int cols,
+                 size_t plane_offset) {
+  if (!hit.hovered || hit.y < 0 || hit.x < 0 || hit.y >= rows || hit.x >= cols) return;
+  const size_t index = plane_offset + static_cast<size_t>(hit.y * cols + hit.x);
+  std::vector<float>& values = tensor_values(&ctx.doc, kind);
+  if (index >= values.size()) return;
+  if (hit.double_clicked || hit.right_clicked) {
+    ctx.ui.edit_popup_open = true;
+    ctx.ui.edit_kind = kind;
+    ctx.ui.edit_index = static_cast<int>(index);
+    ctx.ui.edit_value = values[index];
+    ImGui::OpenPopup("##edit_value");
+    return;
+  }
+  if (hit.active) {
+    ctx.ui.painting = true;
+    if (values[index] != ctx.ui.brush) {
+      values[index] = ctx.ui.brush;
+      switch (kind) {
+        case TensorKind::kInput: ctx.doc.input_edited = true; break;
+        case TensorKind::kWeight: ctx.doc.weight_edited = true; break;
+        case TensorKind::kBias: ctx.doc.bias_edited = true; break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+float block_width(const PanelContext& ctx, int count) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (ctx.narrow) return avail;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  return std::max(200.0f * ctx.scale, (avail - spacing * static_cast<float>(count - 1)) /
+                                          static_cast<float>(count));
+}
+
+float remaining_row_width() {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  return limit - (ImGui::GetItemRectMax().x + spacing);
+}
+
+float natural_block_width(const PanelContext& ctx, int cols, float limit) {
+  const float cells = static_cast<float>(cols) * 44.0f * ctx.scale + 18.0f * ctx.scale;
+  return std::min(limit, std::max(cells, 215.0f * ctx.scale));
+}
+
+void flow_next(float width, bool* first) {
+  if (*first) {
+    *first = false;
+    return;
+  }
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 3.0f;
+  const float right = ImGui::GetItemRectMax().x + spacing + width;
+  const float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right <= limit + 1.0f) ImGui::SameLine(0, spacing);
+}
+
+void draw_input_block(PanelContext& ctx, float width, bool editable) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  ImGui::BeginGroup();
+  block_title(ctx, t.input_title, input_shape(doc));
+  channel_picker("in_ch", t.channel_fmt, &ctx.ui.input_channel, doc.in_channels);
+  if (editable) preset_menu(ctx, "in_preset", TensorKind::kInput);
+
+  const bool have = ctx.computer.has_result();
+  const Result* r = have ? &ctx.computer.result() : nullptr;
+  // Ghost cells: the padding ring of a Conv2d, with values from its padding mode.
+  Pads pads;
+  PaddingMode mode = PaddingMode::kZeros;
+  if (r != nullptr && !is_transposed(r->doc) && r->doc.in == doc.in) {
+    pads = r->conv.pads;
+    mode = r->conv.padding_mode;
+  }
+  GridSpec spec;
+  spec.id = "input_grid";
+  spec.rows = doc.in.h;
+  spec.cols = doc.in.w;
+  spec.ghost_top = static_cast<int>(pads.top);
+  spec.ghost_bottom = static_cast<int>(pads.bottom);
+  spec.ghost_left = static_cast<int>(pads.left);
+  spec.ghost_right = static_cast<int>(pads.right);
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols + spec.ghost_left + spec.ghost_right,
+                       12.0f * ctx.scale, 44.0f * ctx.scale);
+  const int channel = ctx.ui.input_channel;
+  const size_t plane = static_cast<size_t>(channel * doc.in.h * doc.in.w);
+  const float scale = max_abs(doc.input, plane, plane + static_cast<size_t>(doc.in.h * doc.in.w));
+  const Explanation* focus = focus_explanation(ctx);
+  const CellRef stamp = focused_stamp(ctx);
+  auto source = [&](int y, int x, int* sy, int* sx) {
+    *sy = static_cast<int>(padded_source_index(y, doc.in.h, mode));
+    *sx = static_cast<int>(padded_source_index(x, doc.in.w, mode));
+    return *sy >= 0 && *sx >= 0;
+  };
+  auto value = [&](int y, int x) {
+    int sy, sx;
+    if (!source(y, x, &sy, &sx)) return 0.0f;
+    return doc.input[plane + static_cast<size_t>(sy * doc.in.w + sx)];
+  };
+  auto look = [&](int y, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(y, x) / scale);
+    cell.ghost = y < 0 || x < 0 || y >= doc.in.h || x >= doc.in.w;
+    if (stamp.valid) {
+      if (y * doc.in.w + x > stamp.y * doc.in.w + stamp.x) cell.faded = true;
+      if (y == stamp.y && x == stamp.x) {
+        cell.outline = colors::kHighlight;
+        cell.outline_width = 3.0f;
+      }
+    }
+    if (focus != nullptr) {
+      for (const Term& term : focus->terms) {
+        if (term.in_channel != channel) continue;
+        if (term.py == y && term.px == x) {
+          cell.outline = colors::kHighlight;
+          cell.outline_width = 2.5f;
+        }
+      }
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  if (hit.hovered) {
+    ctx.ui.next_hover_input = CellRef{true, channel, hit.y, hit.x};
+    const bool ghost = hit.y < 0 || hit.x < 0 || hit.y >= doc.in.h || hit.x >= doc.in.w;
+    if (ghost) {
+      // A ghost cell stands for its source cell: hovering it shows where it comes from.
+      int sy = -1, sx = -1;
+      ctx.ui.next_hover_input.valid = false;
+      if (source(hit.y, hit.x, &sy, &sx)) {
+        ImGui::SetTooltip(t.ghost_cell_fmt, hit.y, hit.x, padding_mode_name(mode), sy, sx,
+                          format_value(value(hit.y, hit.x)).c_str());
+        ctx.ui.next_hover_input = CellRef{true, channel, sy, sx};
+      } else {
+        ImGui::SetTooltip(t.ghost_zero_fmt, hit.y, hit.x);
+      }
+    }
+  }
+  if (editable) handle_edit(ctx, hit, TensorKind::kInput, doc.in.h, doc.in.w, plane);
+  ImGui::EndGroup();
+}
+
+void draw_kernel_block(PanelContext& ctx, float width, bool editable) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  const Shape shape = weight_shape(doc);
+  ImGui::BeginGroup();
+  block_title(ctx, t.kernel_title, shape);
+  const int a_count = static_cast<int>(shape[0]), b_count = static_cast<int>(shape[1]);
+  ctx.ui.kernel_a = std::clamp(ctx.ui.kernel_a, 0, a_count - 1);
+  ctx.ui.kernel_b = std::clamp(ctx.ui.kernel_b, 0, b_count - 1);
+  if (a_count > 1 || b_count > 1) {
+    ImGui::PushID("kernel_pair");
+    if (ImGui::ArrowButton("prev", ImGuiDir_Left)) {
+      int flat = ctx.ui.kernel_a * b_count + ctx.ui.kernel_b;
+      flat = (flat + a_count * b_count - 1) % (a_count * b_count);
+      ctx.ui.kernel_a = flat / b_count;
+      ctx.ui.kernel_b = flat % b_count;
+    }
+    ImGui::SameLine(0, 4);
+    ImGui::Text(t.kernel_pair_fmt, ctx.ui.kernel_a, ctx.ui.kernel_b);
+    ImGui::SameLine(0, 4);
+    if (ImGui::ArrowButton("next", ImGuiDir_Right)) {
+      int flat = (ctx.ui.kernel_a * b_count + ctx.ui.kernel_b + 1) % (a_count * b_count);
+      ctx.ui.kernel_a = flat / b_count;
+      ctx.ui.kernel_b = flat % b_count;
+    }
+    ImGui::PopID();
+  }
+  if (editable) preset_menu(ctx, "w_preset", TensorKind::kWeight);
+  GridSpec spec;
+  spec.id = "kernel_grid";
+  spec.rows = doc.kernel.h;
+  spec.cols = doc.kernel.w;
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 12.0f * ctx.scale, 44.0f * ctx.scale);
+  const size_t plane = static_cast<size_t>((ctx.ui.kernel_a * b_count + ctx.ui.kernel_b) *
+                                           doc.kernel.h * doc.kernel.w);
+  const float scale =
+      max_abs(doc.weight, plane, plane + static_cast<size_t>(doc.kernel.h * doc.kernel.w));
+  const Explanation* focus = focus_explanation(ctx);
+  auto value = [&](int y, int x) {
+    const size_t i = plane + static_cast<size_t>(y * doc.kernel.w + x);
+    return i < doc.weight.size() ? doc.weight[i] : 0.0f;
+  };
+  const bool stamping = focused_stamp(ctx).valid;
+  auto look = [&](int y, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(y, x) / scale);
+    if (stamping) {
+      cell.outline = colors::kHighlight;
+      cell.outline_width = 2.5f;
+    }
+    if (focus != nullptr) {
+      for (const Term& term : focus->terms) {
+        if (term.out_or_in == ctx.ui.kernel_a && term.weight_ch == ctx.ui.kernel_b &&
+            term.ky == y && term.kx == x) {
+          cell.outline = colors::kHighlight;
+          cell.outline_width = 2.5f;
+        }
+      }
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  if (hit.hovered && !hit.active) {
+    ImGui::SetTooltip(t.kernel_tap_fmt, ctx.ui.kernel_a, ctx.ui.kernel_b, hit.y, hit.x,
+                      format_value(value(hit.y, hit.x)).c_str());
+  }
+  if (editable) handle_edit(ctx, hit, TensorKind::kWeight, doc.kernel.h, doc.kernel.w, plane);
+  ImGui::EndGroup();
+}
+
+void draw_bias_block(PanelContext& ctx, float width) {
+  const Text& t = text();
+  Document& doc = ctx.doc;
+  if (!doc.use_bias || doc.bias.empty()) return;
+  ImGui::BeginGroup();
+  block_title(ctx, t.bias_title, bias_shape(doc));
+  GridSpec spec;
+  spec.id = "bias_grid";
+  spec.rows = 1;
+  spec.cols = doc.out_channels;
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 12.0f * ctx.scale, 44.0f * ctx.scale);
+  const float scale = max_abs(doc.bias, 0, doc.bias.size());
+  const CellRef focus = focused_output(ctx);
+  auto value = [&](int, int x) { return doc.bias[static_cast<size_t>(x)]; };
+  auto look = [&](int, int x) {
+    CellLook cell;
+    cell.fill = diverging_color(value(0, x) / scale);
+    if (focus.valid && focus.channel == x) {
+      cell.outline = colors::kHighlight;
+      cell.outline_width = 2.5f;
+    }
+    return cell;
+  };
+  const GridHit hit = draw_grid(spec, value, look);
+  handle_edit(ctx, hit, TensorKind::kBias, 1, doc.out_channels, 0);
+  ImGui::EndGroup();
+}
+
+}  // namespace convplay::app
