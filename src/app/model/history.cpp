@@ -1,7 +1,66 @@
-// Undo/redo stacks.
+// Undo/redo stacks of steps that hold the parameters and the changed cells (history.h).
 #include "app/model/history.h"
 
 namespace convplay::app {
+
+namespace {
+
+constexpr TensorKind kKinds[] = {TensorKind::kInput, TensorKind::kWeight, TensorKind::kBias};
+
+// A step stores no tensor buffers through its documents: only through its deltas.
+Document parameters_of(const Document& doc) {
+  Document params = doc;
+  for (TensorKind kind : kKinds) tensor_storage(&params, kind).clear();
+  return params;
+}
+
+}  // namespace
+
+History::Step History::make_step(const Document& before, const Document& after) {
+  Step step;
+  step.before = parameters_of(before);
+  step.after = parameters_of(after);
+  for (TensorKind kind : kKinds) {
+    const SharedValues& a = tensor_storage(before, kind);
+    const SharedValues& b = tensor_storage(after, kind);
+    TensorDelta& delta = step.tensors[static_cast<int>(kind)];
+    if (a.shares_buffer_with(b)) continue;  // the usual case: O(1)
+    if (a.size() == b.size()) {
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == b[i] || (a[i] != a[i] && b[i] != b[i])) continue;  // NaN stays NaN
+        delta.cells.push_back(static_cast<uint32_t>(i));
+        delta.cells_before.push_back(a[i]);
+        delta.cells_after.push_back(b[i]);
+      }
+      delta.changed = !delta.cells.empty();
+      // A cell costs 12 bytes here, the two buffers 8 per value: past a third, keep those.
+      if (delta.cells.size() * 3 <= a.size()) continue;
+    }
+    delta = TensorDelta{};
+    delta.changed = delta.whole = true;
+    delta.whole_before = a;
+    delta.whole_after = b;
+  }
+  return step;
+}
+
+Document History::apply(const Step& step, const Document& from, bool backwards) {
+  Document doc = backwards ? step.before : step.after;
+  for (TensorKind kind : kKinds) {
+    const TensorDelta& delta = step.tensors[static_cast<int>(kind)];
+    SharedValues& values = tensor_storage(&doc, kind);
+    if (delta.whole) {
+      values = backwards ? delta.whole_before : delta.whole_after;
+      continue;
+    }
+    values = tensor_storage(from, kind);
+    if (!delta.changed) continue;
+    std::vector<float>& cells = values.edit();
+    const std::vector<float>& to = backwards ? delta.cells_before : delta.cells_after;
+    for (size_t i = 0; i < delta.cells.size(); ++i) cells[delta.cells[i]] = to[i];
+  }
+  return doc;
+}
 
 void History::reset(const Document& doc) {
   committed_ = doc;
@@ -10,8 +69,14 @@ void History::reset(const Document& doc) {
 }
 
 void History::observe(const Document& doc, bool editing) {
-  if (editing || doc == committed_) return;
-  undo_.push_back(committed_);
+  if (editing) return;
+  if (doc == committed_) {
+    // Equal values in a new buffer (written, then written back): share it again, so the
+    // next frame compares in O(1).
+    committed_ = doc;
+    return;
+  }
+  undo_.push_back(make_step(committed_, doc));
   if (undo_.size() > kMaxSteps) undo_.erase(undo_.begin());
   redo_.clear();
   committed_ = doc;
@@ -20,8 +85,8 @@ void History::observe(const Document& doc, bool editing) {
 Document History::undo(const Document& current) {
   observe(current, false);  // an unfinished edit becomes a step first
   if (undo_.empty()) return current;
-  redo_.push_back(committed_);
-  committed_ = undo_.back();
+  committed_ = apply(undo_.back(), committed_, true);
+  redo_.push_back(std::move(undo_.back()));
   undo_.pop_back();
   return committed_;
 }
@@ -29,8 +94,8 @@ Document History::undo(const Document& current) {
 Document History::redo(const Document& current) {
   observe(current, false);
   if (redo_.empty()) return current;
-  undo_.push_back(committed_);
-  committed_ = redo_.back();
+  committed_ = apply(redo_.back(), committed_, false);
+  undo_.push_back(std::move(redo_.back()));
   redo_.pop_back();
   return committed_;
 }
