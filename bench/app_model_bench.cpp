@@ -6,6 +6,7 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
+#include "image_document.h"
 
 namespace {
 
@@ -13,17 +14,7 @@ using convplay::app::Computer;
 using convplay::app::Document;
 using convplay::app::History;
 using convplay::app::TensorKind;
-
-Document image_document() {
-  Document doc;
-  doc.in = {512, 512};
-  doc.in_channels = 3;
-  doc.out_channels = 3;
-  doc.kernel = {5, 5};
-  doc.padding = {2, 2};
-  convplay::app::conform_tensors(&doc);
-  return doc;
-}
+using convplay::bench::image_document;
 
 // A frame of the app: the model's two per-frame checks, after `edit` (if any) was made.
 template <typename Edit>

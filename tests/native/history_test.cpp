@@ -1,5 +1,5 @@
-// Undo/redo of the app model (app/model/history.h) and what an unchanged frame costs: the
-// heap is counted (bench/heap_counter.cpp replaces operator new in this binary).
+// Undo/redo of the app model (app/model/history.h) and what a frame costs on an image-sized
+// document: the heap is counted (bench/heap_counter.cpp replaces operator new here).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -9,28 +9,18 @@
 #include "app/model/document.h"
 #include "app/model/history.h"
 #include "heap_counter.h"
+#include "image_document.h"
 
 namespace convplay::app {
 namespace {
 
 using convplay::bench::heap_bytes_now;
+using convplay::bench::image_document;
 using convplay::bench::heap_peak;
 using convplay::bench::reset_heap_peak;
 
 Document small_document() {
   Document doc;
-  conform_tensors(&doc);
-  return doc;
-}
-
-// The image mode's size: a 512×512 RGB input, 3 MB of floats.
-Document image_document() {
-  Document doc;
-  doc.in = {512, 512};
-  doc.in_channels = 3;
-  doc.out_channels = 3;
-  doc.kernel = {5, 5};
-  doc.padding = {2, 2};
   conform_tensors(&doc);
   return doc;
 }
