@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "app/model/compute.h"
@@ -128,6 +129,21 @@ TEST(History, PresetAndShapeChangesRoundTrip) {
     doc = history.redo(doc);
     EXPECT_EQ(doc, states[i]) << "redo to state " << i;
   }
+}
+
+TEST(History, RewritingTheSameBitsIsNoStep) {
+  Document doc = small_document();
+  History history;
+  history.reset(doc);
+  const Document before = doc;
+  const float nan = std::nanf("");
+  paint(&doc, 1, nan);
+  history.observe(doc, false);
+  paint(&doc, 1, nan);  // a new buffer with the same bits, though NaN != NaN
+  history.observe(doc, false);
+  doc = history.undo(doc);
+  EXPECT_EQ(doc, before);
+  EXPECT_FALSE(history.can_undo());
 }
 
 TEST(History, KeepsTheLast200Steps) {

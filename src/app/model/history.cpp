@@ -85,10 +85,16 @@ void History::observe(const Document& doc, bool editing) {
     if (!editing) committed_ = doc;
     return;
   }
-  undo_.push_back(make_step(committed_, doc));
+  Step step = make_step(committed_, doc);
+  committed_ = doc;
+  // Equal bit for bit though not as floats compare (NaN): nothing to undo.
+  if (step.before == step.after && !step.tensors[0].changed && !step.tensors[1].changed &&
+      !step.tensors[2].changed) {
+    return;
+  }
+  undo_.push_back(std::move(step));
   if (undo_.size() > kMaxSteps) undo_.erase(undo_.begin());
   redo_.clear();
-  committed_ = doc;
 }
 
 Document History::undo(const Document& current) {
