@@ -141,7 +141,7 @@ void read_pair(const std::map<std::string, std::string>& pairs, const char* key,
 }
 
 void read_values(const std::map<std::string, std::string>& pairs, const char* key,
-                 std::vector<float>* values, bool* edited, std::vector<std::string>* notes) {
+                 SharedValues* values, bool* edited, std::vector<std::string>* notes) {
   const auto it = pairs.find(key);
   if (it == pairs.end()) return;
   std::vector<float> parsed;

@@ -48,7 +48,7 @@ void handle_edit(PanelContext& ctx, const GridHit& hit, TensorKind kind, int row
                  size_t plane_offset) {
   if (!hit.hovered || hit.y < 0 || hit.x < 0 || hit.y >= rows || hit.x >= cols) return;
   const size_t index = plane_offset + static_cast<size_t>(hit.y * cols + hit.x);
-  std::vector<float>& values = tensor_values(&ctx.doc, kind);
+  const std::vector<float>& values = tensor_values(static_cast<const Document&>(ctx.doc), kind);
   if (index >= values.size()) return;
   if (hit.double_clicked || hit.right_clicked) {
     ctx.ui.edit_popup_open = true;
@@ -61,7 +61,7 @@ void handle_edit(PanelContext& ctx, const GridHit& hit, TensorKind kind, int row
   if (hit.active) {
     ctx.ui.painting = true;
     if (values[index] != ctx.ui.brush) {
-      values[index] = ctx.ui.brush;
+      tensor_values(&ctx.doc, kind)[index] = ctx.ui.brush;  // writing takes a private copy
       switch (kind) {
         case TensorKind::kInput: ctx.doc.input_edited = true; break;
         case TensorKind::kWeight: ctx.doc.weight_edited = true; break;
