@@ -63,7 +63,16 @@
 
   class ConvplayEmbed extends HTMLElement {
     connectedCallback() {
-      if (this.fallback) return;  // moved in the page: already set up
+      // A classic script in <head> meets the element before its content is parsed.
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => this.setUp(), { once: true });
+      } else {
+        this.setUp();
+      }
+    }
+
+    setUp() {
+      if (this.fallback || !this.isConnected) return;  // moved in the page: already set up
       this.style.display = 'block';
       this.style.maxWidth = '100%';
       this.style.width = cssSize(this.getAttribute('width') || '100%');
