@@ -57,7 +57,8 @@ TEST(PyTorchExport, Conv2dNamesEveryParameter) {
         "in_channels=2,", "out_channels=4,", "kernel_size=(3, 2),", "stride=2,",
         "padding=(1, 0),", "dilation=(1, 2),", "groups=2,", "bias=True,",
         "padding_mode='reflect',", "# Input [N, C_in, H, W] = [1, 2, 7, 6]",
-        "# Weight [C_out, C_in / groups, kH, kW] = [4, 1, 3, 2]", "# Bias [C_out] = [4]",
+        "# Weight [C_out, C_in / groups, kH, kW] = [4, 1, 3, 2]",
+        "# Bias [C_out] = [4]\nbias = torch.tensor([ 1, -1,  1, -1], dtype=torch.float32)\n",
         "with torch.no_grad():\n    conv.weight.copy_(weight)\n    conv.bias.copy_(bias)\n",
         "y = conv(x)\nprint(y.shape)\nprint(y)\n"}) {
     expect_contains(script, part);

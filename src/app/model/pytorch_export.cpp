@@ -77,6 +77,10 @@ std::string tensor_literal(const std::vector<float>& values, const Shape& shape,
 std::string tensor_assignment(const char* name, const char* dims, const std::vector<float>& values,
                               const Shape& shape) {
   std::string out = std::string("# ") + dims + " = " + shape_text(shape) + "\n";
+  if (shape.size() == 1) {  // a bias fits on one line
+    return out + name + " = torch.tensor(" + tensor_literal(values, shape, 0) +
+           ", dtype=torch.float32)\n";
+  }
   out += std::string(name) + " = torch.tensor(\n    ";
   out += tensor_literal(values, shape, 4);
   return out + ",\n    dtype=torch.float32)\n";
@@ -133,7 +137,7 @@ std::string pytorch_script(const Document& doc) {
   out += tensor_assignment(
       "weight", transposed ? "Weight [C_in, C_out / groups, kH, kW]" : "Weight [C_out, C_in / groups, kH, kW]",
       doc.weight, weight_shape(doc));
-  if (doc.use_bias) out += tensor_assignment("bias", "Bias [C_out]", doc.bias, bias_shape(doc));
+  if (doc.use_bias) out += "\n" + tensor_assignment("bias", "Bias [C_out]", doc.bias, bias_shape(doc));
   out += "\nwith torch.no_grad():\n    conv.weight.copy_(weight)\n";
   if (doc.use_bias) out += "    conv.bias.copy_(bias)\n";
   out += "\ny = conv(x)\nprint(y.shape)\nprint(y)\n";
