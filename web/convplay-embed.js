@@ -51,7 +51,8 @@
   // Whether the page at `url` exists: 'ok', 'missing', or 'unknown' (a cross-origin server
   // that does not allow CORS answers opaquely).
   function probe(url) {
-    if (!window.fetch) return Promise.resolve('unknown');
+    // file:// (a post previewed from disk) cannot be fetched, though a frame may load it.
+    if (!window.fetch || !/^https?:/.test(url)) return Promise.resolve('unknown');
     return fetch(url, { method: 'HEAD', mode: 'cors' }).then(
       function (response) { return response.ok ? 'ok' : 'missing'; },
       function () {
