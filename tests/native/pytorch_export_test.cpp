@@ -148,6 +148,7 @@ TEST(PyTorchExport, FloatsAreShortAndExact) {
   EXPECT_EQ(python_float(0.1f), "0.1");
   EXPECT_EQ(python_float(1.0f / 3.0f), "0.33333334");
   EXPECT_EQ(python_float(-10.0f), "-10");
+  EXPECT_EQ(python_float(-0.0f), "-0.0");
   EXPECT_EQ(python_float(1e10f), "10000000000");
   EXPECT_EQ(python_float(3e20f), "3e+20");
   EXPECT_EQ(python_float(1e-5f), "1e-05");

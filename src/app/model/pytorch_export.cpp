@@ -13,6 +13,7 @@ namespace convplay::app {
 std::string python_float(float value) {
   if (std::isnan(value)) return "float('nan')";
   if (std::isinf(value)) return value > 0 ? "float('inf')" : "float('-inf')";
+  if (value == 0 && std::signbit(value)) return "-0.0";  // "-0" would be the int 0
   // Python parses the text to a double and torch rounds that to float32: check exactly
   // that path, so "0.1" is used for 0.1f instead of "0.100000001".
   char buffer[32];
