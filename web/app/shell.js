@@ -121,6 +121,10 @@
       frameStats: function () {
         return JSON.parse(Module.UTF8ToString(Module._convplay_frame_stats()));
       },
+      // The "Copy PyTorch code" script of what is on screen (CONTRACT.md §6).
+      exportPyTorch: function () {
+        return Module.UTF8ToString(Module._convplay_export_pytorch());
+      },
     };
     window.dispatchEvent(new Event('convplay-ready'));
   };

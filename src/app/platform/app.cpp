@@ -21,6 +21,7 @@
 #include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 #include "app/model/url_state.h"
+#include "app/model/pytorch_export.h"
 
 namespace convplay::app {
 
@@ -216,6 +217,12 @@ std::string App::explain_json(int channel, int y, int x) const {
 }
 
 std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }
+
+// The document of the output on screen, so that the script's y is getState().output even
+// while the controls hold an invalid combination.
+std::string App::pytorch_code() const {
+  return pytorch_script(computer_.has_result() ? computer_.result().doc : doc_);
+}
 
 void App::sync_canvas_size() {
   double css_w = 0, css_h = 0;

@@ -32,6 +32,9 @@ class App {
   // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
   std::string missing_glyphs_json(const char* text) const;
 
+  // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
+  std::string pytorch_code() const;
+
  private:
   void sync_canvas_size();
   void handle_shortcuts(bool* undo, bool* redo);
