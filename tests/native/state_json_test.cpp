@@ -94,6 +94,22 @@ TEST(StateJson, SetStateOfGetStateGivesTheSameDocument) {
   EXPECT_EQ(json["speed"], 7.5);
 }
 
+TEST(StateJson, SetStateOfTheWholeGetStateNeedsNoNote) {
+  PageState state;
+  const nlohmann::json json = state_of("op=conv2d&in=4&k=2&bias=1&xp=ramp", &state);
+  PageState again;
+  conform_tensors(&again.doc);
+  std::vector<std::string> notes;
+  apply_query(to_query(json), &again, &notes);
+  EXPECT_TRUE(notes.empty()) << notes[0];
+  EXPECT_TRUE(again.doc.input == state.doc.input);
+  // Every key getState writes is either a state key or one of its derived values.
+  for (const auto& item : json.items()) {
+    EXPECT_TRUE(find_state_key(item.key()) != nullptr || is_derived_state_json_key(item.key()))
+        << item.key();
+  }
+}
+
 TEST(StateJson, NotesAreEscaped) {
   PageState state;
   const nlohmann::json json = state_of("mode=%22%5C%0A", &state);

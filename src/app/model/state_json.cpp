@@ -51,7 +51,18 @@ std::string shape_json(const Shape& shape) {
   return out + "]";
 }
 
+constexpr const char* kDerivedKeys[] = {"hash",       "valid",      "error",
+                                        "inputShape", "weightShape", "biasShape",
+                                        "outputShape", "output",    "notes"};
+
 }  // namespace
+
+bool is_derived_state_json_key(const std::string& name) {
+  for (const char* key : kDerivedKeys) {
+    if (name == key) return true;
+  }
+  return false;
+}
 
 std::string make_state_json(PageStateRef state, const Computer& computer,
                             const std::vector<std::string>& notes, const std::string& hash) {

@@ -12,6 +12,10 @@
 
 namespace convplay::app {
 
+// getState's derived values (shapes, output, hash, ...): setState ignores them without a
+// note, so that an object from getState can be passed back.
+bool is_derived_state_json_key(const std::string& name);
+
 std::string make_state_json(PageStateRef state, const Computer& computer,
                             const std::vector<std::string>& notes, const std::string& hash);
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/model/repair.h"
+#include "app/model/state_json.h"
 #include "app/model/text.h"
 
 namespace convplay::app {
@@ -93,7 +94,7 @@ void apply_query(const std::string& raw, PageState* state, std::vector<std::stri
         const size_t index = static_cast<size_t>(key - keys.data());
         storage[index] = url_decode(raw, eq + 1, item_end);
         given[index] = &storage[index];
-      } else if (key == nullptr && kind == QueryKind::kState) {
+      } else if (key == nullptr && kind == QueryKind::kState && !is_derived_state_json_key(name)) {
         if (++unknown <= 3) unknown_names += (unknown > 1 ? ", " : "") + name.substr(0, 24);
       }
     }
