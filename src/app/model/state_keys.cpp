@@ -46,6 +46,16 @@ KeyRead read_padding(const std::string& value, PageState* s, Notes* notes) {
   return read_pair("p", value, kPaddingRange, &s->doc.padding, notes);
 }
 
+std::string format_panels(PageStateRef s) {
+  std::string out;
+  for (int i = 0; i < kPanelCount; ++i) {
+    if (!s.view.panels.shown[i]) continue;
+    if (!out.empty()) out += ',';
+    out += panel_key(static_cast<PanelId>(i));
+  }
+  return out;
+}
+
 KeyRead read_panels(const std::string& value, PageState* s, Notes* notes) {
   PanelSet panels;
   for (bool& shown : panels.shown) shown = false;
@@ -65,13 +75,7 @@ KeyRead read_panels(const std::string& value, PageState* s, Notes* notes) {
   if (!any) panels = embed_default_panels();
   s->view.panels = panels;
   if (all_known) return KeyRead::kAccepted;
-  std::string used;
-  for (int i = 0; i < kPanelCount; ++i) {
-    if (!panels.shown[i]) continue;
-    if (!used.empty()) used += ',';
-    used += panel_key(static_cast<PanelId>(i));
-  }
-  return bad_value("panels", value, used, notes);
+  return bad_value("panels", value, format_panels(*s), notes);
 }
 
 bool always(PageStateRef) { return true; }
@@ -234,16 +238,7 @@ std::vector<StateKey> make_table() {
          return KeyRead::kAccepted;
        },
        [](S s) { return std::string(s.view.embed ? "1" : "0"); }, never, nullptr, kNoField},
-      {"panels", nullptr, KeyScope::kEmbed, "compute,scatter", read_panels,
-       [](S s) {
-         std::string out;
-         for (int i = 0; i < kPanelCount; ++i) {
-           if (!s.view.panels.shown[i]) continue;
-           if (!out.empty()) out += ',';
-           out += panel_key(static_cast<PanelId>(i));
-         }
-         return out;
-       },
+      {"panels", nullptr, KeyScope::kEmbed, "compute,scatter", read_panels, format_panels,
        never, nullptr, kNoField},
   };
 }
