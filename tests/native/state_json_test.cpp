@@ -37,6 +37,16 @@ std::string to_query(const nlohmann::json& object) {
   return query;
 }
 
+// setState(object) on a fresh page; no note expected.
+PageState set_state_on_defaults(const nlohmann::json& object) {
+  PageState state;
+  conform_tensors(&state.doc);
+  std::vector<std::string> notes;
+  apply_query(to_query(object), &state, &notes);
+  EXPECT_TRUE(notes.empty()) << notes[0];
+  return state;
+}
+
 TEST(StateJson, HasEveryContractKey) {
   PageState state;
   const nlohmann::json json = state_of("op=conv2d&in=7x6&cin=2&cout=4&k=3x2&s=2&p=1x0&g=2", &state);
@@ -78,11 +88,7 @@ TEST(StateJson, SetStateOfGetStateGivesTheSameDocument) {
                           "input", "weight", "biasValues", "tab", "anim", "speed", "lesson", "step"}) {
     partial[key] = json[key];
   }
-  PageState again;
-  conform_tensors(&again.doc);
-  std::vector<std::string> notes;
-  apply_query(to_query(partial), &again, &notes);
-  EXPECT_TRUE(notes.empty()) << notes[0];
+  PageState again = set_state_on_defaults(partial);
   EXPECT_TRUE(again.doc.input == state.doc.input);
   EXPECT_TRUE(again.doc.weight == state.doc.weight);
   EXPECT_TRUE(again.doc.bias == state.doc.bias);
@@ -97,11 +103,7 @@ TEST(StateJson, SetStateOfGetStateGivesTheSameDocument) {
 TEST(StateJson, SetStateOfTheWholeGetStateNeedsNoNote) {
   PageState state;
   const nlohmann::json json = state_of("op=conv2d&in=4&k=2&bias=1&xp=ramp", &state);
-  PageState again;
-  conform_tensors(&again.doc);
-  std::vector<std::string> notes;
-  apply_query(to_query(json), &again, &notes);
-  EXPECT_TRUE(notes.empty()) << notes[0];
+  PageState again = set_state_on_defaults(json);
   EXPECT_TRUE(again.doc.input == state.doc.input);
   // Every key getState writes is either a state key or one of its derived values.
   for (const auto& item : json.items()) {
