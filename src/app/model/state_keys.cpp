@@ -21,6 +21,14 @@ const char* op_key(Op op) { return op == Op::kConv2d ? "conv2d" : "conv_transpos
 bool parse_mode(const std::string& text, PaddingMode* out) { return parse_padding_mode(text, out).ok(); }
 bool parse_preset_key(const std::string& text, Preset* out) { return parse_preset(text.c_str(), out); }
 
+// A new preset replaces edited values (the hash's x= / w= come after it).
+KeyRead read_preset(const char* key, const std::string& value, Preset* preset, bool* edited,
+                    Notes* notes) {
+  const KeyRead read = read_choice(key, value, parse_preset_key, preset_key, preset, notes);
+  if (read == KeyRead::kAccepted) *edited = false;
+  return read;
+}
+
 bool is_lesson_id(const std::string& text) {
   if (text.empty() || text.size() > 40) return false;
   for (char c : text) {
@@ -141,17 +149,13 @@ std::vector<StateKey> make_table() {
        [](S s) { return std::string(s.doc.use_bias ? "true" : "false"); }, kNoField},
       {"xp", nullptr, KeyScope::kDocument, "random",
        [](const std::string& v, P s, Notes* n) {
-         const KeyRead read = read_choice("xp", v, parse_preset_key, preset_key, &s->doc.input_preset, n);
-         if (read == KeyRead::kAccepted) s->doc.input_edited = false;
-         return read;
+         return read_preset("xp", v, &s->doc.input_preset, &s->doc.input_edited, n);
        },
        [](S s) { return std::string(preset_key(s.doc.input_preset)); },
        [](S s) { return s.doc.input_preset != Preset::kRandom; }, nullptr, kNoField},
       {"wp", nullptr, KeyScope::kDocument, "random",
        [](const std::string& v, P s, Notes* n) {
-         const KeyRead read = read_choice("wp", v, parse_preset_key, preset_key, &s->doc.weight_preset, n);
-         if (read == KeyRead::kAccepted) s->doc.weight_edited = false;
-         return read;
+         return read_preset("wp", v, &s->doc.weight_preset, &s->doc.weight_edited, n);
        },
        [](S s) { return std::string(preset_key(s.doc.weight_preset)); },
        [](S s) { return s.doc.weight_preset != Preset::kRandom; }, nullptr, kNoField},
