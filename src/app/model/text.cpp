@@ -139,6 +139,8 @@ Text make_english() {
   t.note_clamped_fmt = "\"%s=%s\" is outside %d\u2026%d; using %s.";
   t.note_fixed_fmt = "PyTorch would reject this (%s); changed %s.";
   t.note_data_length_fmt = "\"%s\" has %s values but the tensor has %d; using the preset.";
+  t.note_too_long_fmt = "The link's state is %d KB, more than the %d KB a link may hold; it was not read.";
+  t.note_unknown_keys_fmt = "Ignored %d unknown key(s): %s.";
   return t;
 }
 

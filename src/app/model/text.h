@@ -122,6 +122,8 @@ struct Text {
   const char* note_clamped_fmt;     // key, given, min, max, used
   const char* note_fixed_fmt;       // engine message, what was changed
   const char* note_data_length_fmt; // key, given count, expected count
+  const char* note_too_long_fmt;    // KB given, KB allowed
+  const char* note_unknown_keys_fmt;// count, the first names
 
   // Loading and errors handled in C++ (the no-WebGL2 message is in the HTML shell)
 };

@@ -8,6 +8,7 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
+#include "app/model/view_state.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
 
@@ -38,10 +39,20 @@ class App {
  private:
   void sync_canvas_size();
   void handle_shortcuts(bool* undo, bool* redo);
-  void read_embed_options();
+  std::vector<std::string> read_embed_options();
+  // The one boundary between the model's ViewState and the UI's own fields (ui_state.h).
+  void show_view(const ViewState& before, bool force);
+  void read_shown_view();
+  void write_hash_if_changed();
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
+  // What the address bar says is shown (tab, animation, language, ...): kept in step with
+  // the UI every frame, written to the hash with the document.
+  ViewState view_;
+  ViewState written_view_;
+  bool document_changed_ = true;  // since the hash was last written
+  PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   History history_;
   Computer computer_;
   UiState ui_;

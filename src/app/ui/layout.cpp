@@ -26,7 +26,7 @@ bool begin_region(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 
 // While a tab request is pending, the requested tab is selected (instead of ImGui's
 // default, the first tab).
-bool tab_item(const char* label, Tab tab, const UiState& ui, Tab* selected) {
+bool tab_item(const char* label, PanelId tab, const UiState& ui, PanelId* selected) {
   const bool opening = ui.tab_request_frames > 0 && tab == ui.requested_tab;
   const ImGuiTabItemFlags flags = opening ? ImGuiTabItemFlags_SetSelected : 0;
   if (ImGui::BeginTabItem(label, nullptr, flags)) {
@@ -37,38 +37,38 @@ bool tab_item(const char* label, Tab tab, const UiState& ui, Tab* selected) {
 }
 
 // The main area's tabs. `with_parameters` adds the Parameters tab (narrow screens).
-void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
+void draw_tabs(PanelContext& ctx, bool with_parameters, PanelId* selected) {
   const Text& t = text();
   const PanelSet& panels = ctx.ui.panels;
   const bool transposed = is_transposed(ctx.doc);
   const bool n = ctx.narrow;
   if (!ImGui::BeginTabBar("main_tabs")) return;
-  if (with_parameters && panels.parameters &&
-      tab_item(n ? t.tab_parameters_short : t.tab_parameters, Tab::kParameters, ctx.ui, selected)) {
+  if (with_parameters && panels.shown[static_cast<int>(PanelId::kParams)] &&
+      tab_item(n ? t.tab_parameters_short : t.tab_parameters, PanelId::kParams, ctx.ui, selected)) {
     ImGui::BeginChild("parameters_scroll");
     draw_parameters_panel(ctx);
     drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  if (panels.compute &&
-      tab_item(t.tab_compute, Tab::kCompute, ctx.ui, selected)) {
+  if (panels.shown[static_cast<int>(PanelId::kCompute)] &&
+      tab_item(t.tab_compute, PanelId::kCompute, ctx.ui, selected)) {
     ImGui::BeginChild("compute_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_compute_panel(ctx);
     drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  if (panels.as_conv && transposed &&
-      tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, Tab::kAsConv, ctx.ui, selected)) {
+  if (panels.shown[static_cast<int>(PanelId::kScatter)] && transposed &&
+      tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, PanelId::kScatter, ctx.ui, selected)) {
     ImGui::BeginChild("as_conv_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_as_conv_panel(ctx);
     drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  if (panels.shapes &&
-      tab_item(n ? t.tab_shapes_short : t.tab_shapes, Tab::kShapes, ctx.ui, selected)) {
+  if (panels.shown[static_cast<int>(PanelId::kShapes)] &&
+      tab_item(n ? t.tab_shapes_short : t.tab_shapes, PanelId::kShapes, ctx.ui, selected)) {
     ImGui::BeginChild("shapes_scroll");
     draw_shapes_panel(ctx);
     drag_to_scroll();
@@ -87,7 +87,7 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   const ImGuiStyle& style = ImGui::GetStyle();
 
   float top = 0;
-  if (ctx.ui.panels.top_bar) {
+  {
     const float bar_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.06f, 0.065f, 0.08f, 1.0f));
     if (begin_region("##top_bar", ImVec2(0, 0), ImVec2(width, bar_height), false)) {
@@ -98,7 +98,7 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
     top = bar_height;
   }
 
-  const bool side_panel = !ctx.narrow && ctx.ui.panels.parameters;
+  const bool side_panel = !ctx.narrow && ctx.ui.panels.shown[static_cast<int>(PanelId::kParams)];
   const float side_width = side_panel ? 330.0f * s : 0.0f;
   if (side_panel) {
     if (begin_region("##parameters", ImVec2(0, top), ImVec2(side_width, height - top))) {

@@ -7,20 +7,10 @@
 
 #include "app/model/compute.h"
 #include "app/model/document.h"
+#include "app/model/view_state.h"
 #include "app/ui/theme.h"
 
 namespace convplay::app {
-
-enum class Tab { kParameters, kCompute, kShapes, kAsConv };
-
-// Which panels a page shows: the full playground or an embed's subset (from the URL query).
-struct PanelSet {
-  bool top_bar = true;
-  bool parameters = true;
-  bool compute = true;
-  bool shapes = true;
-  bool as_conv = true;
-};
 
 struct CellRef {
   bool valid = false;
@@ -67,12 +57,12 @@ struct UiState {
   float edit_value = 0;
 
   bool embed = false;
-  PanelSet panels;
-  Tab narrow_tab = Tab::kCompute;
-  Tab wide_tab = Tab::kCompute;
+  PanelSet panels;  // which panels the page shows (an embed's `panels=`)
+  PanelId narrow_tab = PanelId::kCompute;
+  PanelId wide_tab = PanelId::kCompute;
   // A tab asked for by the state (first frame: Compute; a link's tab=): the tab bar keeps
   // selecting it for a few frames, since a new ImGui tab bar settles over several frames.
-  Tab requested_tab = Tab::kCompute;
+  PanelId requested_tab = PanelId::kCompute;
   int tab_request_frames = 6;
 
   // Frame timing for the optional overlay.
