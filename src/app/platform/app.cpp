@@ -117,18 +117,21 @@ void App::read_embed_options() {
   ui_.embed = has("embed=1") || has("embed=true");
   if (!ui_.embed) return;
   const size_t at = query.find("panels=");
+  bool* shown = ui_.panels.shown;
   if (at == std::string::npos) {
-    ui_.panels = PanelSet{true, false, true, false, true};
+    shown[static_cast<int>(PanelId::kParams)] = false;
+    shown[static_cast<int>(PanelId::kShapes)] = false;
     return;
   }
   const std::string list = query.substr(at + 7, query.find('&', at) - (at + 7));
   auto listed = [&list](const char* name) { return list.find(name) != std::string::npos; };
-  ui_.panels.parameters = listed("parameters");
-  ui_.panels.compute = listed("compute");
-  ui_.panels.shapes = listed("shapes");
-  ui_.panels.as_conv = listed("asconv") || listed("as_conv");
-  if (!ui_.panels.parameters && !ui_.panels.compute && !ui_.panels.shapes && !ui_.panels.as_conv) {
-    ui_.panels.compute = true;
+  shown[static_cast<int>(PanelId::kParams)] = listed("parameters") || listed("params");
+  shown[static_cast<int>(PanelId::kCompute)] = listed("compute");
+  shown[static_cast<int>(PanelId::kShapes)] = listed("shapes");
+  shown[static_cast<int>(PanelId::kScatter)] =
+      listed("scatter") || listed("asconv") || listed("as_conv");
+  if (!shown[0] && !shown[1] && !shown[2] && !shown[3]) {
+    shown[static_cast<int>(PanelId::kCompute)] = true;
   }
 }
 
@@ -159,10 +162,10 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
   const size_t tab = query.find("tab=");
   if (tab != std::string::npos) {
     const std::string name = query.substr(tab + 4, query.find('&', tab) - (tab + 4));
-    const Tab chosen = name == "shapes"    ? Tab::kShapes
-                       : name == "scatter" ? Tab::kAsConv
-                       : name == "params"  ? Tab::kParameters
-                                           : Tab::kCompute;
+    const PanelId chosen = name == "shapes"    ? PanelId::kShapes
+                           : name == "scatter" ? PanelId::kScatter
+                           : name == "params"  ? PanelId::kParams
+                                               : PanelId::kCompute;
     ui_.requested_tab = chosen;
     ui_.tab_request_frames = 6;
   }
@@ -215,7 +218,7 @@ std::string App::explain_json(int channel, int y, int x) const {
   return json + buffer;
 }
 
-std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }
+std::string App::regions_json() const { return ui_.regions.json(scale_ > 0 ? scale_ : 1.0f); }
 
 void App::sync_canvas_size() {
   double css_w = 0, css_h = 0;

@@ -41,7 +41,7 @@ void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
   const TransposedAsConv& a = r.as_conv;
   const Tensor& spread = a.spread;
   const int sh = static_cast<int>(spread.shape[2]), sw = static_cast<int>(spread.shape[3]);
-  const int channel = std::clamp(ctx.ui.input_channel, 0, static_cast<int>(spread.shape[1]) - 1);
+  const int channel = std::clamp(ctx.highlights->input_channel, 0, static_cast<int>(spread.shape[1]) - 1);
   const size_t plane = static_cast<size_t>(channel * sh * sw);
   const int s_h = static_cast<int>(r.tconv.stride.h), s_w = static_cast<int>(r.tconv.stride.w);
   ImGui::BeginGroup();
@@ -70,7 +70,7 @@ void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
     }
     return cell;
   };
-  draw_grid(spec, value, look);
+  draw_grid(&ctx.ui.regions, spec, value, look);
   ImGui::EndGroup();
 }
 
@@ -80,12 +80,12 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
   const Tensor& padded = a.padded;
   const int ph = static_cast<int>(padded.shape[2]), pw = static_cast<int>(padded.shape[3]);
   const int sh = static_cast<int>(a.spread.shape[2]), sw = static_cast<int>(a.spread.shape[3]);
-  const int channel = std::clamp(ctx.ui.input_channel, 0, static_cast<int>(padded.shape[1]) - 1);
+  const int channel = std::clamp(ctx.highlights->input_channel, 0, static_cast<int>(padded.shape[1]) - 1);
   const size_t plane = static_cast<size_t>(channel * ph * pw);
   const int s_h = static_cast<int>(r.tconv.stride.h), s_w = static_cast<int>(r.tconv.stride.w);
   const int d_h = static_cast<int>(r.tconv.dilation.h), d_w = static_cast<int>(r.tconv.dilation.w);
   const int kh = static_cast<int>(r.tconv.kernel_h), kw = static_cast<int>(r.tconv.kernel_w);
-  const CellRef focus = focused_output(ctx);
+  const CellRef focus = ctx.highlights->focus;
   ImGui::BeginGroup();
   char title[160];
   std::snprintf(title, sizeof title, t.padded_title, shape_text(padded.shape).c_str());
@@ -114,7 +114,7 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
     }
     return cell;
   };
-  const GridHit hit = draw_grid(spec, value, look);
+  const GridHit hit = draw_grid(&ctx.ui.regions, spec, value, look);
   if (hit.hovered) {
     const int sy = hit.y - static_cast<int>(a.pad_top), sx = hit.x - static_cast<int>(a.pad_left);
     if (sy >= 0 && sy < sh && sx >= 0 && sx < sw && sy % s_h == 0 && sx % s_w == 0) {
@@ -129,9 +129,11 @@ void draw_flipped_kernel_block(PanelContext& ctx, const Result& r, float width) 
   const Tensor& k = r.as_conv.equivalent_kernel;
   const int a = static_cast<int>(k.shape[0]), b = static_cast<int>(k.shape[1]);
   const int kh = static_cast<int>(k.shape[2]), kw = static_cast<int>(k.shape[3]);
-  const int oc = std::clamp(ctx.ui.output_channel, 0, a - 1);
+  // The pair the focused sum uses: the shown output channel and input channel.
+  const Highlights& h = *ctx.highlights;
+  const int oc = std::clamp(h.focus.valid ? h.focus.channel : ctx.ui.output_channel, 0, a - 1);
   const int cin_g = static_cast<int>(r.tconv.in_channels_per_group());
-  const int icg = std::clamp(ctx.ui.input_channel % std::max(cin_g, 1), 0, b - 1);
+  const int icg = std::clamp(h.input_channel % std::max(cin_g, 1), 0, b - 1);
   const size_t plane = static_cast<size_t>((oc * b + icg) * kh * kw);
   ImGui::BeginGroup();
   char title[160];
@@ -151,13 +153,13 @@ void draw_flipped_kernel_block(PanelContext& ctx, const Result& r, float width) 
     cell.fill = diverging_color(value(y, x) / scale);
     return cell;
   };
-  draw_grid(spec, value, look);
+  draw_grid(&ctx.ui.regions, spec, value, look);
   ImGui::EndGroup();
 }
 
 }  // namespace
 
-void draw_as_conv_panel(PanelContext& ctx) {
+void draw_scatter_panel(PanelContext& ctx) {
   const Text& t = text();
   if (!ctx.computer.has_result() || !is_transposed(ctx.computer.result().doc)) {
     ImGui::TextUnformatted(t.only_transposed);
