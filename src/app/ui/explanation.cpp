@@ -10,7 +10,6 @@
 #include "app/model/text.h"
 #include "app/ui/panels.h"
 #include "app/ui/tensor_grid.h"
-#include "app/ui/widgets.h"
 #include "imgui.h"
 
 namespace convplay::app {
@@ -24,7 +23,16 @@ std::string signed_text(double value) {
   return text_value;
 }
 
-void summary(const PanelContext& ctx, const Explanation& e, const ChannelFocus& channels) {
+void muted_wrapped(const char* text_value, float width) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMuted));
+  ImGui::TextUnformatted(text_value);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
+void summary(const PanelContext& ctx, const Explanation& e, const ChannelFocus& channels,
+             float width) {
   const Text& t = text();
   char line[160];
   std::snprintf(line, sizeof line, t.explain_total_fmt, static_cast<int>(e.out_channel),
@@ -47,7 +55,7 @@ void summary(const PanelContext& ctx, const Explanation& e, const ChannelFocus& 
     std::snprintf(bias, sizeof bias, t.explain_plus_bias_fmt, static_cast<int>(e.out_channel));
     text_value += bias;
   }
-  wrapped_text(text_value.c_str(), colors::kMuted);
+  muted_wrapped(text_value.c_str(), width);
 }
 
 void cell_text(const std::string& value, bool right_aligned) {
@@ -60,23 +68,23 @@ void cell_text(const std::string& value, bool right_aligned) {
 
 // One row per product, then the bias and the sum. The rows of the input channel the
 // grids show are in the highlight colour, like their cells.
-void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel) {
+void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel, float width) {
   const Text& t = text();
   const int rows = static_cast<int>(e.terms.size()) + (e.has_bias ? 1 : 0) + 1;
   const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f * ctx.scale;
   const int visible = std::min(rows + 1, 12);  // + the header
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-  const float width = std::min(ImGui::GetContentRegionAvail().x, 460.0f * ctx.scale);
   if (!ImGui::BeginTable("sum_terms", 4, flags,
                          ImVec2(width, row_height * static_cast<float>(visible) + 4.0f * ctx.scale))) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);
+  const float value_width = ImGui::CalcTextSize("\u22120.00").x + 6.0f * ctx.scale;
   ImGui::TableSetupColumn(t.explain_col_term, ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn(t.explain_col_x);
-  ImGui::TableSetupColumn(t.explain_col_w);
-  ImGui::TableSetupColumn(t.explain_col_product);
+  ImGui::TableSetupColumn(t.explain_col_x, ImGuiTableColumnFlags_WidthFixed, value_width);
+  ImGui::TableSetupColumn(t.explain_col_w, ImGuiTableColumnFlags_WidthFixed, value_width);
+  ImGui::TableSetupColumn(t.explain_col_product, ImGuiTableColumnFlags_WidthFixed, value_width);
   ImGui::TableHeadersRow();
   const ImVec4 highlight = ImGui::ColorConvertU32ToFloat4(colors::kHighlight);
   for (const Term& term : e.terms) {
@@ -115,9 +123,10 @@ void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel
 
 }  // namespace
 
-void draw_explanation(PanelContext& ctx) {
+void draw_explanation(PanelContext& ctx, float width) {
   const Text& t = text();
   const Highlights& h = *ctx.highlights;
+  ImGui::BeginGroup();
   if (!h.explained) {
     const CellRef& in = ctx.ui.hover_input;
     const Document& doc = ctx.doc;
@@ -127,20 +136,24 @@ void draw_explanation(PanelContext& ctx) {
       char message[200];
       std::snprintf(message, sizeof message, t.input_reach_fmt, in.channel, in.y, in.x,
                     format_value(v).c_str(), h.reach_count);
-      wrapped_text(message);
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+      ImGui::TextUnformatted(message);
+      ImGui::PopTextWrapPos();
     } else {
-      wrapped_text(t.hover_output_help, colors::kMuted);
+      muted_wrapped(t.hover_output_help, width);
     }
+    ImGui::EndGroup();
     return;
   }
   const Explanation& e = h.explanation;
-  summary(ctx, e, h.channels);
-  term_table(ctx, e, h.input_channel);
+  summary(ctx, e, h.channels, width);
+  term_table(ctx, e, h.input_channel, width);
   const double diff = std::fabs(e.sum - static_cast<double>(e.engine_value));
   if (diff > 1e-3 * (1.0 + std::fabs(static_cast<double>(e.engine_value)))) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), t.explain_check_fmt,
                        format_value(e.engine_value).c_str());
   }
+  ImGui::EndGroup();
 }
 
 }  // namespace convplay::app

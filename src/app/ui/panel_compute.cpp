@@ -110,11 +110,14 @@ void draw_compute_panel(PanelContext& ctx) {
   w = natural_block_width(ctx, out_cols, std::max(width, remaining_row_width()));
   flow_next(w, &first);
   draw_output_block(ctx, w, "output_grid", true);
+  // The sum beside the output when there is room: in view with the cell it explains.
+  w = explanation_width(ctx);
+  flow_next(w, &first);
+  draw_explanation(ctx, w);
 
   ImGui::Spacing();
   ImGui::Separator();
   draw_animation_controls(ctx, positions);
-  draw_explanation(ctx);
 }
 
 }  // namespace convplay::app

@@ -182,10 +182,12 @@ void draw_scatter_panel(PanelContext& ctx) {
                           std::max(width, remaining_row_width()));
   flow_next(w, &first);
   draw_output_block(ctx, w, "scatter_output_grid", true);
+  w = explanation_width(ctx);
+  flow_next(w, &first);
+  draw_explanation(ctx, w);
   ImGui::PopID();
   ImGui::Spacing();
   draw_animation_controls(ctx, positions);
-  draw_explanation(ctx);
   ImGui::Spacing();
   ImGui::Separator();
 

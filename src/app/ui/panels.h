@@ -39,8 +39,11 @@ void draw_kernel_block(PanelContext& ctx, float width, bool editable);
 void draw_bias_block(PanelContext& ctx, float width);
 void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle);
 // The sum for the focused output cell, term by term with indices and values
-// (explanation.cpp), or what the hovered input cell reaches.
-void draw_explanation(PanelContext& ctx);
+// (explanation.cpp), or what the hovered input cell reaches; a group `width` wide.
+void draw_explanation(PanelContext& ctx, float width);
+// Width for the explanation placed after the output block: beside it when the row has
+// room, else the whole width.
+float explanation_width(const PanelContext& ctx);
 // Flow layout: puts the next block on the same line when `width` still fits.
 void flow_next(float width, bool* first);
 // Width for each of `count` blocks side by side, or the whole width on narrow screens.

@@ -115,6 +115,14 @@ float natural_block_width(const PanelContext& ctx, int cols, float limit) {
   return std::min(limit, std::max(cells, 215.0f * ctx.scale));
 }
 
+float explanation_width(const PanelContext& ctx) {
+  // Narrow: the visible width (the region may scroll sideways), less a margin by the scrollbar.
+  if (ctx.narrow) return ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize - 24.0f * ctx.scale;
+  const float beside = remaining_row_width();
+  return beside >= 340.0f * ctx.scale ? std::min(beside, 480.0f * ctx.scale)
+                                      : std::min(ImGui::GetContentRegionAvail().x, 480.0f * ctx.scale);
+}
+
 void flow_next(float width, bool* first) {
   if (*first) {
     *first = false;
