@@ -93,13 +93,13 @@ test('hovering an output cell of channel 3 shows the input channel its sum reads
   await page.evaluate((partial) => window.convplay.setState(partial),
                       Object.assign({}, DEFAULTS, { op: 'conv2d', in: '5x5', cin: 2, cout: 4, g: 2, k: 3, p: 1 }));
   await frames(3);
-  for (let i = 0; i < 3; ++i) await click('out_ch_next');  // output channel 3
+  for (let i = 0; i < 3; ++i) await click('output_grid_ch_next');  // output channel 3
   await hoverOutput(1, 2);
   const focused = await inputGridShot();
   await page.mouse.move(2, 700);  // off every grid: the picker's channel 0 again
   await frames(4);
   const unfocused = await inputGridShot();
-  await click('in_ch_next');  // pick input channel 1 by hand
+  await click('input_grid_ch_next');  // pick input channel 1 by hand
   await hoverOutput(1, 2);
   const picked = await inputGridShot();
   assert.ok(!focused.equals(unfocused), 'the focus changed the input grid from channel 0');

@@ -27,7 +27,9 @@ void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool
   block_title(ctx, t.output_title, r.output.shape);
   const int channels = static_cast<int>(r.output.shape[1]);
   const int oh = static_cast<int>(r.output.shape[2]), ow = static_cast<int>(r.output.shape[3]);
-  channel_picker(&ctx.ui.regions, "out_ch", t.channel_fmt, &ctx.ui.output_channel, channels);
+  // Named after the grid: a panel may show two outputs (regions "<grid>_ch_next", ...).
+  channel_picker(&ctx.ui.regions, (std::string(grid_id) + "_ch").c_str(), t.channel_fmt,
+                 &ctx.ui.output_channel, channels);
   const bool transposed = is_transposed(r.doc);
   if (overlap_toggle && transposed) {
     ImGui::Checkbox(StableLabel(t.show_overlap, "show_overlap"), &ctx.ui.show_overlap);

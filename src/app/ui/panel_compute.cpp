@@ -84,36 +84,7 @@ void draw_compute_panel(PanelContext& ctx) {
   }
   ImGui::Spacing();
 
-  const float width = block_width(ctx, 3);
-  const Document& doc = ctx.doc;
-  int ghost_cols = 0;
-  if (ctx.computer.has_result() && !is_transposed(ctx.computer.result().doc)) {
-    const Pads& pads = ctx.computer.result().conv.pads;
-    ghost_cols = static_cast<int>(pads.left + pads.right);
-  }
-  const int out_cols = ctx.computer.has_result()
-                           ? static_cast<int>(ctx.computer.result().output.shape[3])
-                           : 1;
-  bool first = true;
-  float w = natural_block_width(ctx, doc.in.w + ghost_cols, width);
-  flow_next(w, &first);
-  draw_input_block(ctx, w, true);
-  w = natural_block_width(ctx, doc.kernel.w, width);
-  flow_next(w, &first);
-  draw_kernel_block(ctx, w, true);
-  if (doc.use_bias) {
-    w = natural_block_width(ctx, doc.out_channels, width);
-    flow_next(w, &first);
-    draw_bias_block(ctx, w);
-  }
-  // The output takes what is left of the row when it fits there (it is often the largest).
-  w = natural_block_width(ctx, out_cols, std::max(width, remaining_row_width()));
-  flow_next(w, &first);
-  draw_output_block(ctx, w, "output_grid", true);
-  // The sum beside the output when there is room: in view with the cell it explains.
-  w = explanation_width(ctx);
-  flow_next(w, &first);
-  draw_explanation(ctx, w);
+  draw_figure_row(ctx, true, "output_grid");
 
   ImGui::Spacing();
   ImGui::Separator();

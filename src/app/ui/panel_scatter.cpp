@@ -35,6 +35,19 @@ void heading(const PanelContext& ctx, const char* title, const char* help) {
   wrapped_text(help, colors::kMuted);
 }
 
+// Titles an intermediate tensor with its shape and sizes its grid (one channel plane).
+GridSpec intermediate_grid(const PanelContext& ctx, const char* id, const char* title_format,
+                           const Tensor& tensor, float width) {
+  block_title(ctx, title_format, tensor.shape);
+  GridSpec spec;
+  spec.id = id;
+  spec.rows = static_cast<int>(tensor.shape[2]);
+  spec.cols = static_cast<int>(tensor.shape[3]);
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  return spec;
+}
+
 // The spread input (zeros inserted), with cropped rows/columns outlined in red.
 void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
   const Text& t = text();
@@ -45,15 +58,7 @@ void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
   const size_t plane = static_cast<size_t>(channel * sh * sw);
   const int s_h = static_cast<int>(r.tconv.stride.h), s_w = static_cast<int>(r.tconv.stride.w);
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.spread_title, shape_text(spread.shape).c_str());
-  ImGui::TextUnformatted(title);
-  GridSpec spec;
-  spec.id = "spread_grid";
-  spec.rows = sh;
-  spec.cols = sw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, sw, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  const GridSpec spec = intermediate_grid(ctx, "spread_grid", t.spread_title, spread, width);
   const float scale = plane_max_abs(spread, plane, static_cast<size_t>(sh * sw));
   auto value = [&](int y, int x) { return spread.data[plane + static_cast<size_t>(y * sw + x)]; };
   auto look = [&](int y, int x) {
@@ -87,15 +92,7 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
   const int kh = static_cast<int>(r.tconv.kernel_h), kw = static_cast<int>(r.tconv.kernel_w);
   const CellRef focus = ctx.highlights->focus;
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.padded_title, shape_text(padded.shape).c_str());
-  ImGui::TextUnformatted(title);
-  GridSpec spec;
-  spec.id = "padded_grid";
-  spec.rows = ph;
-  spec.cols = pw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, pw, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  const GridSpec spec = intermediate_grid(ctx, "padded_grid", t.padded_title, padded, width);
   const float scale = plane_max_abs(padded, plane, static_cast<size_t>(ph * pw));
   auto value = [&](int y, int x) { return padded.data[plane + static_cast<size_t>(y * pw + x)]; };
   auto look = [&](int y, int x) {
@@ -136,16 +133,8 @@ void draw_flipped_kernel_block(PanelContext& ctx, const Result& r, float width) 
   const int icg = std::clamp(h.input_channel % std::max(cin_g, 1), 0, b - 1);
   const size_t plane = static_cast<size_t>((oc * b + icg) * kh * kw);
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.flipped_kernel_title, shape_text(k.shape).c_str());
-  ImGui::TextUnformatted(title);
+  const GridSpec spec = intermediate_grid(ctx, "flipped_grid", t.flipped_kernel_title, k, width);
   ImGui::Text(t.kernel_pair_fmt, oc, icg);
-  GridSpec spec;
-  spec.id = "flipped_grid";
-  spec.rows = kh;
-  spec.cols = kw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, kw, 12.0f * ctx.scale, 40.0f * ctx.scale);
   const float scale = plane_max_abs(k, plane, static_cast<size_t>(kh * kw));
   auto value = [&](int y, int x) { return k.data[plane + static_cast<size_t>(y * kw + x)]; };
   auto look = [&](int y, int x) {
@@ -169,22 +158,8 @@ void draw_scatter_panel(PanelContext& ctx) {
   const int positions = animation_positions(ctx);
 
   heading(ctx, t.scatter_title, t.scatter_help);
-  const float width = block_width(ctx, 3);
-  bool first = true;
   ImGui::PushID("scatter");
-  float w = natural_block_width(ctx, r.doc.in.w, width);
-  flow_next(w, &first);
-  draw_input_block(ctx, w, false);
-  w = natural_block_width(ctx, r.doc.kernel.w, width);
-  flow_next(w, &first);
-  draw_kernel_block(ctx, w, false);
-  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]),
-                          std::max(width, remaining_row_width()));
-  flow_next(w, &first);
-  draw_output_block(ctx, w, "scatter_output_grid", true);
-  w = explanation_width(ctx);
-  flow_next(w, &first);
-  draw_explanation(ctx, w);
+  draw_figure_row(ctx, false, "scatter_output_grid");
   ImGui::PopID();
   ImGui::Spacing();
   draw_animation_controls(ctx, positions);
@@ -200,7 +175,8 @@ void draw_scatter_panel(PanelContext& ctx) {
                 static_cast<int>(a.pad_left), static_cast<int>(a.pad_right));
   wrapped_text(note, cropped ? colors::kCrop : colors::kNote);
   ImGui::PushID("as_conv");
-  first = true;
+  bool first = true;
+  float w = 0;
   const int blocks = cropped ? 4 : 3;
   const float w2 = block_width(ctx, blocks);
   if (cropped) {

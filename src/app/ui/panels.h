@@ -38,6 +38,9 @@ void draw_input_block(PanelContext& ctx, float width, bool editable);
 void draw_kernel_block(PanelContext& ctx, float width, bool editable);
 void draw_bias_block(PanelContext& ctx, float width);
 void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle);
+// The figure's row: input, kernel (and bias when editable), output, and the sum of the
+// focused cell, side by side as they fit. `editable` blocks paint and take typed values.
+void draw_figure_row(PanelContext& ctx, bool editable, const char* output_grid_id);
 // The sum for the focused output cell, term by term with indices and values
 // (explanation.cpp), or what the hovered input cell reaches; a group `width` wide.
 void draw_explanation(PanelContext& ctx, float width);

@@ -115,6 +115,38 @@ float natural_block_width(const PanelContext& ctx, int cols, float limit) {
   return std::min(limit, std::max(cells, 215.0f * ctx.scale));
 }
 
+void draw_figure_row(PanelContext& ctx, bool editable, const char* output_grid_id) {
+  const float width = block_width(ctx, 3);
+  const Document& doc = ctx.doc;
+  const bool have = ctx.computer.has_result();
+  int ghost_cols = 0;  // a Conv2d's padding ring around the input
+  if (have && !is_transposed(ctx.computer.result().doc)) {
+    const Pads& pads = ctx.computer.result().conv.pads;
+    ghost_cols = static_cast<int>(pads.left + pads.right);
+  }
+  const int out_cols = have ? static_cast<int>(ctx.computer.result().output.shape[3]) : 1;
+  bool first = true;
+  float w = natural_block_width(ctx, doc.in.w + ghost_cols, width);
+  flow_next(w, &first);
+  draw_input_block(ctx, w, editable);
+  w = natural_block_width(ctx, doc.kernel.w, width);
+  flow_next(w, &first);
+  draw_kernel_block(ctx, w, editable);
+  if (editable && doc.use_bias) {
+    w = natural_block_width(ctx, doc.out_channels, width);
+    flow_next(w, &first);
+    draw_bias_block(ctx, w);
+  }
+  // The output takes what is left of the row when it fits there (it is often the largest).
+  w = natural_block_width(ctx, out_cols, std::max(width, remaining_row_width()));
+  flow_next(w, &first);
+  draw_output_block(ctx, w, output_grid_id, true);
+  // The sum beside the output when there is room: in view with the cell it explains.
+  w = explanation_width(ctx);
+  flow_next(w, &first);
+  draw_explanation(ctx, w);
+}
+
 float explanation_width(const PanelContext& ctx) {
   // Narrow: the visible width (the region may scroll sideways), less a margin by the scrollbar.
   if (ctx.narrow) return ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize - 24.0f * ctx.scale;
@@ -144,7 +176,7 @@ void draw_input_block(PanelContext& ctx, float width, bool editable) {
   // reads (the reader's choice when it is one of them).
   const int channel = std::clamp(h.input_channel, 0, std::max(doc.in_channels - 1, 0));
   int picked = channel;
-  channel_picker(&ctx.ui.regions, "in_ch", t.channel_fmt, &picked, doc.in_channels);
+  channel_picker(&ctx.ui.regions, "input_grid_ch", t.channel_fmt, &picked, doc.in_channels);
   if (picked != channel) ctx.ui.input_channel = picked;
   if (doc.in_channels > 1) focus_reads_note(ctx, h);
   if (editable) preset_menu(ctx, "in_preset", TensorKind::kInput);
