@@ -13,6 +13,7 @@ bool always(const PanelContext&) { return true; }
 bool on_phones(const PanelContext& ctx) { return ctx.narrow; }
 bool transposed_only(const PanelContext& ctx) { return is_transposed(ctx.doc); }
 
+// id, key, label, phone label, tab there when, draw, figure, wide content
 constexpr PanelEntry kPanels[kPanelCount] = {
     {PanelId::kParams, "params", &Text::tab_params, &Text::tab_params_short, on_phones,
      draw_params_panel, false, false},

@@ -59,7 +59,8 @@ struct Highlights {
 };
 
 struct UiState {
-  // Channels on show.
+  // The channel pickers' choices. While an output cell is focused the input and kernel
+  // grids show the channels its sum reads instead (Highlights::input_channel, kernel_a/b).
   int input_channel = 0;
   int kernel_a = 0, kernel_b = 0;  // weight's first and second index
   int output_channel = 0;
