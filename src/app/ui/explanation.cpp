@@ -87,20 +87,26 @@ void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel
   ImGui::TableSetupColumn(t.explain_col_product, ImGuiTableColumnFlags_WidthFixed, value_width);
   ImGui::TableHeadersRow();
   const ImVec4 highlight = ImGui::ColorConvertU32ToFloat4(colors::kHighlight);
-  for (const Term& term : e.terms) {
-    ImGui::TableNextRow();
-    const bool shown = term.in_channel == shown_channel;
-    if (shown) ImGui::PushStyleColor(ImGuiCol_Text, highlight);
-    ImGui::TableNextColumn();
-    const std::string x_index = term.iy < 0 ? t.explain_zero_pad : input_index_text(term);
-    cell_text(x_index + "\u00b7" + weight_index_text(term), false);
-    ImGui::TableNextColumn();
-    cell_text(signed_text(term.x), true);
-    ImGui::TableNextColumn();
-    cell_text(signed_text(term.w), true);
-    ImGui::TableNextColumn();
-    cell_text(signed_text(static_cast<double>(term.x) * static_cast<double>(term.w)), true);
-    if (shown) ImGui::PopStyleColor();
+  // Only the rows in view are drawn: a sum over many channels has hundreds.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(e.terms.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const Term& term = e.terms[static_cast<size_t>(i)];
+      ImGui::TableNextRow();
+      const bool shown = term.in_channel == shown_channel;
+      if (shown) ImGui::PushStyleColor(ImGuiCol_Text, highlight);
+      ImGui::TableNextColumn();
+      const std::string x_index = term.iy < 0 ? t.explain_zero_pad : input_index_text(term);
+      cell_text(x_index + "\u00b7" + weight_index_text(term), false);
+      ImGui::TableNextColumn();
+      cell_text(signed_text(term.x), true);
+      ImGui::TableNextColumn();
+      cell_text(signed_text(term.w), true);
+      ImGui::TableNextColumn();
+      cell_text(signed_text(static_cast<double>(term.x) * static_cast<double>(term.w)), true);
+      if (shown) ImGui::PopStyleColor();
+    }
   }
   if (e.has_bias) {
     ImGui::TableNextRow();
