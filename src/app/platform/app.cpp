@@ -239,7 +239,7 @@ std::string App::explain_json(int channel, int y, int x) const {
   return json + buffer;
 }
 
-std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }
+std::string App::regions_json() const { return ui_.regions.json(scale_ > 0 ? scale_ : 1.0f); }
 
 // The document of the output on screen, so that the script's y is getState().output even
 // while the controls hold an invalid combination.

@@ -10,6 +10,7 @@
 #include "app/model/ranges.h"
 #include "app/ui/tensor_grid.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 
 namespace convplay::app {
 
@@ -98,7 +99,7 @@ bool pair_control(const PanelContext& ctx, const char* label, const char* id, In
       value->w = value->h;
       changed = true;
     }
-    note_item_region((std::string("slider_") + id).c_str());
+    note_item_region(&ctx.ui.regions, (std::string("slider_") + id).c_str());
   } else {
     const float half = (width - ImGui::GetStyle().ItemInnerSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
@@ -136,13 +137,13 @@ void section(const PanelContext& ctx, const char* title) {
 
 }  // namespace
 
-void draw_parameters_panel(PanelContext& ctx) {
+void draw_params_panel(PanelContext& ctx) {
   const Text& t = text();
   Document& doc = ctx.doc;
   const Document before = doc;
   const bool transposed = is_transposed(doc);
 
-  ImGui::Checkbox(t.same_for_h_and_w, &ctx.ui.link_axes);
+  ImGui::Checkbox(StableLabel(t.same_for_h_and_w, "link_axes"), &ctx.ui.link_axes);
   // Errors that no single control owns.
   {
     const Status& status = ctx.computer.status();
@@ -165,7 +166,7 @@ void draw_parameters_panel(PanelContext& ctx) {
   axis_control(ctx, t.input_size, "in", AxisField::kInput);
   error_under(ctx, Control::kInput);
   ImGui::AlignTextToFramePadding();
-  ImGui::Checkbox(t.bias, &doc.use_bias);
+  ImGui::Checkbox(StableLabel(t.bias, "bias"), &doc.use_bias);
   error_under(ctx, Control::kBias);
 
   section(ctx, t.section_conv);
@@ -185,16 +186,16 @@ void draw_parameters_panel(PanelContext& ctx) {
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(3.0f * ctx.scale, 0));
     int kind = static_cast<int>(doc.padding_kind);
-    ImGui::RadioButton(t.padding_explicit, &kind, static_cast<int>(PaddingKind::kExplicit));
+    ImGui::RadioButton(StableLabel(t.padding_explicit, "pad_int"), &kind, static_cast<int>(PaddingKind::kExplicit));
     ImGui::SameLine();
     ImGui::BeginDisabled(doc.stride != IntPair{1, 1});
-    ImGui::RadioButton(t.padding_same, &kind, static_cast<int>(PaddingKind::kSame));
+    ImGui::RadioButton(StableLabel(t.padding_same, "pad_same"), &kind, static_cast<int>(PaddingKind::kSame));
     ImGui::EndDisabled();
     if (doc.stride != IntPair{1, 1} && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::SetTooltip("%s", t.same_needs_stride1);
     }
     ImGui::SameLine();
-    ImGui::RadioButton(t.padding_valid, &kind, static_cast<int>(PaddingKind::kValid));
+    ImGui::RadioButton(StableLabel(t.padding_valid, "pad_valid"), &kind, static_cast<int>(PaddingKind::kValid));
     ImGui::PopStyleVar();
     doc.padding_kind = static_cast<PaddingKind>(kind);
   }

@@ -1,5 +1,6 @@
-// View state: what the user is looking at, not what they computed. Not undone, not in
-// the hash (except through embed options); the panels share it within and across frames.
+// UI state: what the user is looking at and pointing at, not what they computed. Not
+// undone; the panels share it within and across frames. The view keys of the hash
+// (tab, panels) arrive through app/model/view_state.h's types.
 #pragma once
 
 #include <string>
@@ -7,7 +8,9 @@
 
 #include "app/model/compute.h"
 #include "app/model/document.h"
+#include "app/model/explain.h"
 #include "app/model/view_state.h"
+#include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 
 namespace convplay::app {
@@ -31,8 +34,33 @@ struct Animation {
   double accumulated = 0;
 };
 
+// What one figure's grids highlight in this frame. A figure is the set of grids one
+// panel draws from one result and one focus; each has its own Highlights, filled by
+// update_highlights() (highlights.h) before it is drawn, so that a second figure in the
+// same frame (a lesson's preview) never shows another's numbers.
+struct Highlights {
+  CellRef focus;                 // the output cell explained: hovered, or the animation's
+  bool explained = false;        // `explanation` belongs to `focus`
+  Explanation explanation;
+  CellRef stamp;                 // stamp mode: the input pixel stamping its kernel
+  // The input channel and weight pair the input and kernel grids show: while an output
+  // cell is focused, the ones its sum reads (channel_focus); otherwise the pickers'.
+  int input_channel = 0;
+  int kernel_a = 0, kernel_b = 0;
+  bool follows_focus = false;    // the channels come from the focus
+  ChannelFocus channels;         // when follows_focus
+  std::vector<char> reach;       // output cells of the shown channel the hovered input reaches
+  int reach_count = 0;
+  bool overlap_shown = false;    // ConvTranspose2d output as overlap counts
+  std::vector<int> overlap;
+  int overlap_max = 1;
+  std::vector<float> stamp_sums; // stamp mode: the output after the stamps so far
+  std::vector<char> stamp_touched;
+};
+
 struct UiState {
-  // Channels on show.
+  // The channel pickers' choices. While an output cell is focused the input and kernel
+  // grids show the channels its sum reads instead (Highlights::input_channel, kernel_a/b).
   int input_channel = 0;
   int kernel_a = 0, kernel_b = 0;  // weight's first and second index
   int output_channel = 0;
@@ -65,6 +93,9 @@ struct UiState {
   PanelId requested_tab = PanelId::kCompute;
   int tab_request_frames = 6;
 
+  Regions regions;                         // where grids were drawn (window.convplay.regions)
+  Highlights highlights[kPanelCount];      // one figure per panel, by PanelId
+
   // Frame timing for the optional overlay.
   double frame_ms = 0, frame_ms_avg = 0, frame_interval_ms = 0;
   double logic_ms = 0;  // up to ImGui::Render(), before the WebGL calls
@@ -79,6 +110,7 @@ struct PanelContext {
   const Fonts& fonts;
   float scale;   // UI pixels per CSS pixel
   bool narrow;   // phone-sized layout
+  Highlights* highlights = nullptr;  // the figure being drawn (set with its panel)
 };
 
 }  // namespace convplay::app
