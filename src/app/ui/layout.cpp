@@ -36,7 +36,7 @@ bool tab_item(const PanelContext& ctx, const PanelEntry& entry) {
                                                                  : t.*entry.label;
   const bool opening = ctx.ui.tab_request_frames > 0 && entry.id == ctx.ui.requested_tab;
   const ImGuiTabItemFlags flags = opening ? ImGuiTabItemFlags_SetSelected : 0;
-  return ImGui::BeginTabItem(StableLabel(label, entry.key), nullptr, flags);
+  return ImGui::BeginTabItem(StableLabel(label, panel_key(entry.id)), nullptr, flags);
 }
 
 // The main area's tabs: every panel of the table that the page shows and whose tab is
@@ -47,7 +47,7 @@ void draw_tabs(PanelContext& ctx, PanelId* selected) {
     const PanelEntry& entry = panel_table()[i];
     if (!ctx.ui.panels.shown[i] || !entry.shown(ctx) || !tab_item(ctx, entry)) continue;
     *selected = entry.id;
-    const std::string child = std::string(entry.key) + "_scroll";
+    const std::string child = std::string(panel_key(entry.id)) + "_scroll";
     ImGui::BeginChild(child.c_str(), ImVec2(0, 0), false,
                       entry.wide_content ? ImGuiWindowFlags_HorizontalScrollbar : 0);
     draw_panel(ctx, entry);

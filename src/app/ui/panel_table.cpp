@@ -13,15 +13,15 @@ bool always(const PanelContext&) { return true; }
 bool on_phones(const PanelContext& ctx) { return ctx.narrow; }
 bool transposed_only(const PanelContext& ctx) { return is_transposed(ctx.doc); }
 
-// id, key, label, phone label, tab there when, draw, figure, wide content
+// id, label, phone label, tab there when, draw, figure, wide content
 constexpr PanelEntry kPanels[kPanelCount] = {
-    {PanelId::kParams, "params", &Text::tab_params, &Text::tab_params_short, on_phones,
+    {PanelId::kParams, &Text::tab_params, &Text::tab_params_short, on_phones,
      draw_params_panel, false, false},
-    {PanelId::kCompute, "compute", &Text::tab_compute, nullptr, always, draw_compute_panel, true,
+    {PanelId::kCompute, &Text::tab_compute, nullptr, always, draw_compute_panel, true,
      true},
-    {PanelId::kScatter, "scatter", &Text::tab_scatter, &Text::tab_scatter_short, transposed_only,
+    {PanelId::kScatter, &Text::tab_scatter, &Text::tab_scatter_short, transposed_only,
      draw_scatter_panel, true, true},
-    {PanelId::kShapes, "shapes", &Text::tab_shapes, &Text::tab_shapes_short, always,
+    {PanelId::kShapes, &Text::tab_shapes, &Text::tab_shapes_short, always,
      draw_shapes_panel, false, false},
 };
 

@@ -9,8 +9,7 @@
 namespace convplay::app {
 
 struct PanelEntry {
-  PanelId id;
-  const char* key;                // its one name: ImGui id, `tab=`/`panels=` value, file name
+  PanelId id;                     // its one name, panel_key(id): ImGui id, `tab=`/`panels=` value, file
   const char* Text::*label;       // tab label
   const char* Text::*short_label; // on phones (null: the label)
   bool (*shown)(const PanelContext& ctx);  // whether its tab is there now
