@@ -18,7 +18,7 @@ Text make_english() {
   t.frame_time_fmt = "%.2f ms per frame (CPU) \u00b7 %.0f fps";
   t.repaired_heading = "This link had values the playground could not use:";
   t.dismiss = "OK";
-  t.open_full_playground = "Open in the playground \u2197";
+  t.open_full_playground = "open in convplay \u2197";
 
   t.tab_params = "Parameters";
   t.tab_compute = "Compute";

@@ -69,6 +69,7 @@ bool App::init() {
   io.IniFilename = nullptr;  // layout is computed, never saved
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   scale_ = device_pixel_ratio();
+  prefers_dark_ = prefers_dark_color_scheme();
   fonts_ = apply_theme(scale_);
   const std::vector<std::string> query_notes = read_embed_options();
   set_state(location_hash(), true);
@@ -163,6 +164,44 @@ void App::show_view(const ViewState& before, bool force) {
     animation.index = 0;
   }
   if (force || view_.speed != before.speed) animation.speed = view_.speed;
+  // ui=: how much of the app shows. figure: the view alone; controls: with the parameters.
+  ui_.ui_mode = view_.ui;
+  ui_.figure_tab = view_.tab;
+  if (view_.ui != UiMode::kFull) {
+    ui_.panels = PanelSet{};
+    for (bool& shown : ui_.panels.shown) shown = false;
+    ui_.panels.shown[static_cast<int>(view_.tab)] = true;
+    if (view_.ui == UiMode::kControls) ui_.panels.shown[static_cast<int>(PanelId::kParams)] = true;
+  }
+  show_theme(force);
+}
+
+void App::show_theme(bool force) {
+  const bool light = view_.theme == Theme::kLight || (view_.theme == Theme::kAuto && !prefers_dark_);
+  if (!force && light == light_palette_in_use()) return;
+  use_light_palette(light);
+  apply_style(scale_);
+  show_page_theme(light);
+  idle_frames_ = 0;
+}
+
+void App::set_prefers_dark(bool dark) {
+  prefers_dark_ = dark;
+  show_theme(false);
+}
+
+void App::set_visible(bool visible) {
+  visible_ = visible;
+  idle_frames_ = 0;
+}
+
+// Embeds: the host page learns the height the figure needs (once per change).
+void App::report_height() {
+  if (!view_.embed || scale_ <= 0) return;
+  const int height = static_cast<int>(std::lround(ui_.needed_height / scale_));
+  if (height == reported_height_ || height <= 0) return;
+  reported_height_ = height;
+  report_needed_height(height);
 }
 
 void App::read_shown_view() {
@@ -279,6 +318,10 @@ void App::handle_shortcuts(bool* undo, bool* redo) {
 
 void App::frame() {
   sync_canvas_size();
+  if (!visible_) {
+    animation_clock_ms_ = now_ms();  // the animation resumes where it was, not ahead
+    return;
+  }
   if (!wants_frame()) return;
   const double start = now_ms();
   if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;
@@ -328,6 +371,7 @@ void App::frame() {
     first_frame_done_ = true;
     notify_first_frame();
   }
+  report_height();
 }
 
 void App::shutdown() {

@@ -33,6 +33,12 @@ class App {
   // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
   std::string missing_glyphs_json(const char* text) const;
 
+  // The page around the app (main.cpp's exports, from web/app/shell.js): off screen or in
+  // a hidden tab nothing is drawn and the animation waits; the reader's colour scheme
+  // decides theme=auto.
+  void set_visible(bool visible);
+  void set_prefers_dark(bool dark);
+
   // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
   std::string pytorch_code() const;
 
@@ -43,6 +49,8 @@ class App {
   // The one boundary between the model's ViewState and the UI's own fields (ui_state.h).
   void show_view(const ViewState& before, bool force);
   void read_shown_view();
+  void show_theme(bool force);
+  void report_height();
   void write_hash_if_changed();
 
   GLFWwindow* window_ = nullptr;
@@ -69,6 +77,9 @@ class App {
   double animation_clock_ms_ = 0;
   double cursor_x_ = -1, cursor_y_ = -1;
   bool wants_frame();
+  bool visible_ = true;
+  bool prefers_dark_ = true;
+  int reported_height_ = -1;  // CSS pixels last told to the host page
 };
 
 }  // namespace convplay::app
