@@ -1,6 +1,7 @@
 // embed.html inside a host page (issue 13): it never takes the host's focus, tells its
 // parent the height it needs (convplay's message, applied by <convplay-embed>, and
-// WordPress's, with the secret), and stops drawing while scrolled out of view.
+// WordPress's, with the secret, from a frame sandboxed as WordPress does: opaque origin),
+// and stops drawing while scrolled out of view.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
@@ -18,7 +19,7 @@ const HOST_PAGE = `<!doctype html>
 <input id="search" placeholder="Search this blog">
 <convplay-embed id="auto" op="conv_transpose2d" in="3x3" s="2" ui="figure" theme="light"
     width="480"></convplay-embed>
-<iframe id="wp" width="480" height="300" style="border:0"
+<iframe id="wp" width="480" height="300" style="border:0" sandbox="allow-scripts"
     src="../site/embed.html#op=conv2d&amp;in=5x5&amp;ui=figure#?secret=Wp7Secret1"></iframe>
 <div style="height: 3000px"></div>
 </body></html>
@@ -26,7 +27,8 @@ const HOST_PAGE = `<!doctype html>
 // The log of messages and of the focused element, as a file: a host may have a CSP too.
 const LOG_JS = `window.messages = [];
 window.addEventListener('message', (e) => {
-  window.messages.push({ data: e.data, fromWp: e.source === document.getElementById('wp').contentWindow });
+  window.messages.push({ data: e.data, origin: e.origin,
+                        fromWp: e.source === document.getElementById('wp').contentWindow });
 });
 document.addEventListener('DOMContentLoaded', () => document.getElementById('search').focus());
 `;
@@ -86,6 +88,7 @@ test('the host keeps its focus; the heights arrive and size <convplay-embed>', a
                                                                      m.data.message === 'height'));
   assert.ok(wp.length > 0, 'WordPress height message');
   assert.strictEqual(wp[0].data.secret, 'Wp7Secret1');
+  assert.strictEqual(wp[0].origin, 'null', 'the sandboxed frame (opaque origin) still runs');
   assert.ok(Number.isFinite(wp[0].data.value) && wp[0].data.value > 100);
   // The secret suffix is ignored by the state (never an error) and dropped from the hash.
   const state = await (await readyFrame('#wp')).evaluate(() => window.convplay.getState());
