@@ -62,61 +62,37 @@ constexpr Palette kLight = {
 Palette g_palette = kDark;
 bool g_light = false;
 
-ImVec4 rgb(float r, float g, float b, float a = 1.0f) { return ImVec4(r, g, b, a); }
-
-void dark_colors(ImGuiStyle* style) {
-  ImGui::StyleColorsDark(style);
-  ImVec4* c = style->Colors;
-  c[ImGuiCol_WindowBg] = rgb(0.085f, 0.09f, 0.11f);
-  // Transparent children: each full-size background is one more screen of blended
-  // pixels, and software WebGL (SwiftShader) is bound by exactly that.
-  c[ImGuiCol_ChildBg] = rgb(0.0f, 0.0f, 0.0f, 0.0f);
-  c[ImGuiCol_PopupBg] = rgb(0.12f, 0.13f, 0.16f, 0.98f);
-  c[ImGuiCol_FrameBg] = rgb(0.18f, 0.20f, 0.25f);
-  c[ImGuiCol_FrameBgHovered] = rgb(0.24f, 0.27f, 0.34f);
-  c[ImGuiCol_FrameBgActive] = rgb(0.28f, 0.32f, 0.40f);
-  c[ImGuiCol_Button] = rgb(0.20f, 0.30f, 0.45f);
-  c[ImGuiCol_ButtonHovered] = rgb(0.26f, 0.40f, 0.60f);
-  c[ImGuiCol_ButtonActive] = rgb(0.30f, 0.47f, 0.70f);
-  c[ImGuiCol_SliderGrab] = rgb(0.45f, 0.65f, 0.95f);
-  c[ImGuiCol_SliderGrabActive] = rgb(0.60f, 0.78f, 1.0f);
-  c[ImGuiCol_CheckMark] = rgb(0.60f, 0.80f, 1.0f);
-  c[ImGuiCol_Header] = rgb(0.20f, 0.30f, 0.45f, 0.8f);
-  c[ImGuiCol_HeaderHovered] = rgb(0.26f, 0.40f, 0.60f, 0.9f);
-  c[ImGuiCol_Tab] = rgb(0.14f, 0.17f, 0.22f);
-  c[ImGuiCol_TabHovered] = rgb(0.26f, 0.40f, 0.60f);
-  c[ImGuiCol_TabActive] = rgb(0.22f, 0.35f, 0.55f);
-  c[ImGuiCol_Separator] = rgb(0.25f, 0.27f, 0.32f);
-  c[ImGuiCol_Text] = rgb(0.92f, 0.93f, 0.95f);
-  c[ImGuiCol_TextDisabled] = rgb(0.55f, 0.58f, 0.64f);
-}
-
-void light_colors(ImGuiStyle* style) {
-  ImGui::StyleColorsLight(style);
-  ImVec4* c = style->Colors;
-  c[ImGuiCol_WindowBg] = rgb(0.965f, 0.97f, 0.978f);
-  c[ImGuiCol_ChildBg] = rgb(0.0f, 0.0f, 0.0f, 0.0f);
-  c[ImGuiCol_PopupBg] = rgb(1.0f, 1.0f, 1.0f, 0.98f);
-  c[ImGuiCol_Border] = rgb(0.0f, 0.0f, 0.0f, 0.18f);
-  c[ImGuiCol_FrameBg] = rgb(0.90f, 0.91f, 0.935f);
-  c[ImGuiCol_FrameBgHovered] = rgb(0.84f, 0.87f, 0.92f);
-  c[ImGuiCol_FrameBgActive] = rgb(0.78f, 0.83f, 0.91f);
-  c[ImGuiCol_Button] = rgb(0.84f, 0.88f, 0.95f);
-  c[ImGuiCol_ButtonHovered] = rgb(0.74f, 0.81f, 0.94f);
-  c[ImGuiCol_ButtonActive] = rgb(0.60f, 0.72f, 0.93f);
-  c[ImGuiCol_SliderGrab] = rgb(0.24f, 0.45f, 0.80f);
-  c[ImGuiCol_SliderGrabActive] = rgb(0.16f, 0.36f, 0.70f);
-  c[ImGuiCol_CheckMark] = rgb(0.13f, 0.33f, 0.68f);
-  c[ImGuiCol_Header] = rgb(0.80f, 0.86f, 0.95f);
-  c[ImGuiCol_HeaderHovered] = rgb(0.72f, 0.80f, 0.94f);
-  c[ImGuiCol_HeaderActive] = rgb(0.62f, 0.73f, 0.92f);
-  c[ImGuiCol_Tab] = rgb(0.88f, 0.90f, 0.94f);
-  c[ImGuiCol_TabHovered] = rgb(0.74f, 0.81f, 0.94f);
-  c[ImGuiCol_TabActive] = rgb(0.66f, 0.76f, 0.94f);
-  c[ImGuiCol_Separator] = rgb(0.80f, 0.82f, 0.86f);
-  c[ImGuiCol_Text] = rgb(0.10f, 0.11f, 0.13f);
-  c[ImGuiCol_TextDisabled] = rgb(0.42f, 0.45f, 0.50f);
-}
+// ImGui's colours that differ from its own StyleColorsDark/Light, dark and light side by
+// side. Children are transparent: each full-size background is one more screen of blended
+// pixels, and software WebGL (SwiftShader) is bound by exactly that.
+struct StyleColor {
+  ImGuiCol id;
+  ImVec4 dark, light;
+};
+const StyleColor kStyleColors[] = {
+    {ImGuiCol_WindowBg, {0.085f, 0.09f, 0.11f, 1}, {0.965f, 0.97f, 0.978f, 1}},
+    {ImGuiCol_ChildBg, {0, 0, 0, 0}, {0, 0, 0, 0}},
+    {ImGuiCol_PopupBg, {0.12f, 0.13f, 0.16f, 0.98f}, {1, 1, 1, 0.98f}},
+    {ImGuiCol_Border, {0.43f, 0.43f, 0.50f, 0.50f}, {0, 0, 0, 0.18f}},
+    {ImGuiCol_FrameBg, {0.18f, 0.20f, 0.25f, 1}, {0.90f, 0.91f, 0.935f, 1}},
+    {ImGuiCol_FrameBgHovered, {0.24f, 0.27f, 0.34f, 1}, {0.84f, 0.87f, 0.92f, 1}},
+    {ImGuiCol_FrameBgActive, {0.28f, 0.32f, 0.40f, 1}, {0.78f, 0.83f, 0.91f, 1}},
+    {ImGuiCol_Button, {0.20f, 0.30f, 0.45f, 1}, {0.84f, 0.88f, 0.95f, 1}},
+    {ImGuiCol_ButtonHovered, {0.26f, 0.40f, 0.60f, 1}, {0.74f, 0.81f, 0.94f, 1}},
+    {ImGuiCol_ButtonActive, {0.30f, 0.47f, 0.70f, 1}, {0.60f, 0.72f, 0.93f, 1}},
+    {ImGuiCol_SliderGrab, {0.45f, 0.65f, 0.95f, 1}, {0.24f, 0.45f, 0.80f, 1}},
+    {ImGuiCol_SliderGrabActive, {0.60f, 0.78f, 1.0f, 1}, {0.16f, 0.36f, 0.70f, 1}},
+    {ImGuiCol_CheckMark, {0.60f, 0.80f, 1.0f, 1}, {0.13f, 0.33f, 0.68f, 1}},
+    {ImGuiCol_Header, {0.20f, 0.30f, 0.45f, 0.8f}, {0.80f, 0.86f, 0.95f, 1}},
+    {ImGuiCol_HeaderHovered, {0.26f, 0.40f, 0.60f, 0.9f}, {0.72f, 0.80f, 0.94f, 1}},
+    {ImGuiCol_HeaderActive, {0.26f, 0.59f, 0.98f, 1}, {0.62f, 0.73f, 0.92f, 1}},
+    {ImGuiCol_Tab, {0.14f, 0.17f, 0.22f, 1}, {0.88f, 0.90f, 0.94f, 1}},
+    {ImGuiCol_TabHovered, {0.26f, 0.40f, 0.60f, 1}, {0.74f, 0.81f, 0.94f, 1}},
+    {ImGuiCol_TabActive, {0.22f, 0.35f, 0.55f, 1}, {0.66f, 0.76f, 0.94f, 1}},
+    {ImGuiCol_Separator, {0.25f, 0.27f, 0.32f, 1}, {0.80f, 0.82f, 0.86f, 1}},
+    {ImGuiCol_Text, {0.92f, 0.93f, 0.95f, 1}, {0.10f, 0.11f, 0.13f, 1}},
+    {ImGuiCol_TextDisabled, {0.55f, 0.58f, 0.64f, 1}, {0.42f, 0.45f, 0.50f, 1}},
+};
 
 }  // namespace
 
@@ -150,7 +126,10 @@ bool light_palette_in_use() { return g_light; }
 
 void apply_style(float scale) {
   ImGuiStyle style;
-  if (g_light) light_colors(&style); else dark_colors(&style);
+  if (g_light) ImGui::StyleColorsLight(&style); else ImGui::StyleColorsDark(&style);
+  for (const StyleColor& color : kStyleColors) {
+    style.Colors[color.id] = g_light ? color.light : color.dark;
+  }
   style.WindowRounding = 6.0f;
   style.ChildRounding = 6.0f;
   style.FrameRounding = 4.0f;
