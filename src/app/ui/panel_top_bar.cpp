@@ -44,10 +44,12 @@ bool segmented(Regions* regions, const char* left, const char* right, const char
 // The smallest form of the embed's way out (draw_open_link), which every bar keeps room for.
 constexpr const char* kOpenIcon = "\u2197";
 
-float open_icon_room(const PanelContext& ctx) {
+// The room the embed's way out takes at the end of the bar, in words or as its arrow.
+float open_link_room(const PanelContext& ctx, bool words) {
   if (!ctx.ui.embed) return 0;
   ImGui::PushFont(ctx.fonts.small);
-  const float width = ImGui::CalcTextSize(kOpenIcon).x + 12.0f * ctx.scale;
+  const float width = ImGui::CalcTextSize(words ? text().open_full_playground : kOpenIcon).x +
+                      12.0f * ctx.scale;
   ImGui::PopFont();
   return width;
 }
@@ -63,7 +65,6 @@ bool fits_before(float right, float spacing, float width) {
 void draw_figure_bar(PanelContext& ctx) {
   const Text& t = text();
   const Document& doc = ctx.computer.has_result() ? ctx.computer.result().doc : ctx.doc;
-  const float right = ImGui::GetWindowContentRegionMax().x - open_icon_room(ctx);
   const char* op = is_transposed(doc) ? t.op_conv_transpose2d : t.op_conv2d;
   char label[96];
   std::snprintf(label, sizeof label, "%s", op);
@@ -72,6 +73,12 @@ void draw_figure_bar(PanelContext& ctx) {
     std::snprintf(label, sizeof label, "%s  %d\u00d7%d \u2192 %lld\u00d7%lld", op, doc.in.h,
                   doc.in.w, static_cast<long long>(out[2]), static_cast<long long>(out[3]));
   }
+  // The link keeps its words when they fit beside the label and Play's symbol; Play's
+  // word and Step give way first.
+  const float end = ImGui::GetWindowContentRegionMax().x;
+  const float essentials = ImGui::GetCursorPosX() + ImGui::CalcTextSize(label).x + 12.0f * ctx.scale +
+                           ImGui::GetFrameHeight() * 1.5f;
+  const float right = end - open_link_room(ctx, essentials + open_link_room(ctx, true) <= end);
   const float room = right - ImGui::GetCursorPosX() - ImGui::GetFrameHeight() * 3.0f;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(ImGui::CalcTextSize(label).x <= room ? label : op);
