@@ -165,12 +165,13 @@ void App::show_view(const ViewState& before, bool force) {
   }
   if (force || view_.speed != before.speed) animation.speed = view_.speed;
   // ui=: how much of the app shows. figure: the view alone; controls: with the parameters.
+  // (With the parameters beside it, a link whose tab is the parameters' keeps its figure.)
   ui_.ui_mode = view_.ui;
-  ui_.figure_tab = view_.tab;
+  const bool params_tab = view_.ui == UiMode::kControls && view_.tab == PanelId::kParams;
+  ui_.figure_tab = params_tab ? PanelId::kCompute : view_.tab;
   if (view_.ui != UiMode::kFull) {
-    ui_.panels = PanelSet{};
     for (bool& shown : ui_.panels.shown) shown = false;
-    ui_.panels.shown[static_cast<int>(view_.tab)] = true;
+    ui_.panels.shown[static_cast<int>(ui_.figure_tab)] = true;
     if (view_.ui == UiMode::kControls) ui_.panels.shown[static_cast<int>(PanelId::kParams)] = true;
   }
   show_theme(force);

@@ -50,26 +50,34 @@ void draw_compute_figure(PanelContext& ctx) {
   // output_block.cpp fits its cells to (width − 16 px): this width gives exactly `cell`.
   draw_output_block(ctx, cell * static_cast<float>(cols) + 16.0f * s + 0.5f, "output_grid", false);
 
-  // The inputs: in a column beside the result when the frame is wide enough, else in a
-  // row below it.
-  const float beside = remaining_row_width();
-  const float column = std::min(beside, 330.0f * s);
+  // The inputs, smaller than the result (cells at most 3/4 of its, but wide enough for
+  // their titles): in a column beside it when the frame is wide enough, else below it.
+  int ghost_cols = 0;  // a Conv2d's padding ring around the input
+  if (!is_transposed(ctx.computer.result().doc)) {
+    const Pads& pads = ctx.computer.result().conv.pads;
+    ghost_cols = static_cast<int>(pads.left + pads.right);
+  }
+  auto input_width = [&](int cols, float limit) {
+    const float smaller = static_cast<float>(cols) * cell * 0.75f + 18.0f * s;
+    return std::min(limit, std::max(smaller, 150.0f * s));
+  };
+  const float column = std::min(remaining_row_width(), 330.0f * s);
   if (column >= 180.0f * s) {
     ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 3.0f);
     ImGui::BeginGroup();
-    draw_input_block(ctx, std::min(column, natural_block_width(ctx, ctx.doc.in.w, column)), false);
+    draw_input_block(ctx, input_width(ctx.doc.in.w + ghost_cols, column), false);
     ImGui::Spacing();
-    draw_kernel_block(ctx, std::min(column, natural_block_width(ctx, ctx.doc.kernel.w, column)), false);
+    draw_kernel_block(ctx, input_width(ctx.doc.kernel.w, column), false);
     ImGui::EndGroup();
     return;
   }
   ImGui::Spacing();
-  const float small = std::max(avail_w * 0.5f - ImGui::GetStyle().ItemSpacing.x * 2.0f, 150.0f * s);
+  const float half = std::max(avail_w * 0.5f - ImGui::GetStyle().ItemSpacing.x * 2.0f, 150.0f * s);
   bool first = true;
-  float w = std::min(small, natural_block_width(ctx, ctx.doc.in.w, small));
+  float w = input_width(ctx.doc.in.w + ghost_cols, half);
   flow_next(w, &first);
   draw_input_block(ctx, w, false);
-  w = std::min(small, natural_block_width(ctx, ctx.doc.kernel.w, small));
+  w = input_width(ctx.doc.kernel.w, half);
   flow_next(w, &first);
   draw_kernel_block(ctx, w, false);
 }
