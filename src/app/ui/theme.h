@@ -39,8 +39,6 @@ extern const float (&kClearColor)[4];
 namespace colors {
 extern const ImU32& kHighlight;   // amber (dark) / orange (light): cells being explained
 extern const ImU32& kReach;       // teal: outputs an input reaches
-extern const ImU32& kGhostFill;   // padding cells
-extern const ImU32& kGridLine;
 extern const ImU32& kMuted;
 extern const ImU32& kError;
 extern const ImU32& kNote;
@@ -48,9 +46,9 @@ extern const ImU32& kCrop;
 extern const ImU32& kGhostInk;    // numbers on padding (ghost) cells
 extern const ImU32& kFadedInk;    // numbers on cells not reached yet
 extern const ImU32& kHatch;       // the hatching of ghost cells
-extern const ImU32& kTensorBorder;// the real tensor's edge inside its ghost ring
+extern const ImU32& kTensorBorder;  // the real tensor's edge inside its ghost ring
 extern const ImU32& kHoverOutline;
-extern const ImU32& kGridBackdrop;// behind a grid's cells (shows as lines between them)
+extern const ImU32& kGridBackdrop;  // behind a grid's cells (shows as lines between them)
 extern const ImU32& kTopBarBg;
 extern const ImU32& kNotesBg;
 }  // namespace colors

@@ -10,7 +10,7 @@ namespace {
 
 struct Palette {
   float clear[4];
-  ImU32 highlight, reach, ghost_fill, grid_line, muted, error, note, crop;
+  ImU32 highlight, reach, muted, error, note, crop;
   ImU32 ghost_ink, faded_ink, hatch, tensor_border, hover_outline, grid_backdrop;
   ImU32 top_bar_bg, notes_bg;
 };
@@ -19,8 +19,6 @@ constexpr Palette kDark = {
     {0.11f, 0.12f, 0.145f, 1.0f},
     IM_COL32(255, 196, 0, 255),    // amber
     IM_COL32(0, 220, 200, 255),    // teal
-    IM_COL32(255, 255, 255, 28),
-    IM_COL32(0, 0, 0, 90),
     IM_COL32(160, 166, 180, 255),
     IM_COL32(255, 120, 110, 255),
     IM_COL32(255, 205, 110, 255),
@@ -42,8 +40,6 @@ constexpr Palette kLight = {
     {1.0f, 1.0f, 1.0f, 1.0f},
     IM_COL32(230, 97, 1, 255),     // orange
     IM_COL32(1, 133, 113, 255),    // teal
-    IM_COL32(0, 0, 0, 20),
-    IM_COL32(0, 0, 0, 60),
     IM_COL32(92, 98, 110, 255),
     IM_COL32(196, 36, 28, 255),
     IM_COL32(140, 88, 0, 255),
@@ -101,8 +97,6 @@ const float (&kClearColor)[4] = g_palette.clear;
 namespace colors {
 const ImU32& kHighlight = g_palette.highlight;
 const ImU32& kReach = g_palette.reach;
-const ImU32& kGhostFill = g_palette.ghost_fill;
-const ImU32& kGridLine = g_palette.grid_line;
 const ImU32& kMuted = g_palette.muted;
 const ImU32& kError = g_palette.error;
 const ImU32& kNote = g_palette.note;
