@@ -13,6 +13,10 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "app/model/explain.h"
+#include "app/model/ranges.h"
+#include "app/model/text.h"
+#include "app/model/value_text.h"
+#include "app/platform/input_field.h"
 #include "app/platform/gl_renderer.h"
 #include "app/ui/layout.h"
 #include "app/ui/panels.h"
@@ -24,23 +28,7 @@
 
 namespace convplay::app {
 
-namespace {
-
-// Set by GLFW's input callbacks, which ImGui's backend chains to (installed before it).
-bool g_input_seen = true;
-void note_mouse_button(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void note_scroll(GLFWwindow*, double, double) { g_input_seen = true; }
-void note_key(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
-void note_char(GLFWwindow*, unsigned int) { g_input_seen = true; }
-
-}  // namespace
-
 bool App::wants_frame() {
-  double x = 0, y = 0;
-  glfwGetCursorPos(window_, &x, &y);
-  const bool moved = x != cursor_x_ || y != cursor_y_;
-  cursor_x_ = x;
-  cursor_y_ = y;
   // The animation needs a frame only when it steps to the next position.
   bool stepped = false;
   const double now = now_ms();
@@ -51,8 +39,8 @@ bool App::wants_frame() {
     stepped = ui_.animation.index != before;
   }
   animation_clock_ms_ = now;
-  if (g_input_seen || moved || stepped || !first_frame_done_) idle_frames_ = 0;
-  g_input_seen = false;
+  const bool input = input_.take_activity() || input_.pending() || scroll_.moving();
+  if (input || stepped || !first_frame_done_) idle_frames_ = 0;
   // A few frames after the last event let hover, double-click timers and tooltips
   // settle before drawing stops (ImGui needs two frames for most changes to show).
   return idle_frames_++ < kSettleFrames;
@@ -100,14 +88,95 @@ bool App::init() {
     return false;
   }
   glfwMakeContextCurrent(window_);
-  glfwSetMouseButtonCallback(window_, note_mouse_button);
-  glfwSetScrollCallback(window_, note_scroll);
-  glfwSetKeyCallback(window_, note_key);
-  glfwSetCharCallback(window_, note_char);
-  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  install_input_callbacks();
+  ImGui_ImplGlfw_InitForOpenGL(window_, false);  // its callbacks would bypass the queue
   if (!gl_renderer_init()) return false;
   gl_renderer_upload_fonts();
   return true;
+}
+
+// GLFW's events go into the queue, which ImGui reads a frame at a time (input_queue.h).
+// The wheel is not among them: the shell hands it over in pixels (App::wheel).
+void App::install_input_callbacks() {
+  glfwSetWindowUserPointer(window_, this);
+  static constexpr auto app = [](GLFWwindow* window) {
+    return static_cast<App*>(glfwGetWindowUserPointer(window));
+  };
+  glfwSetCursorPosCallback(window_, [](GLFWwindow* window, double x, double y) {
+    app(window)->input_.mouse_pos(static_cast<float>(x), static_cast<float>(y));
+  });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* window, int button, int action, int) {
+    app(window)->input_.mouse_button(button, action != GLFW_RELEASE);
+  });
+  glfwSetKeyCallback(window_, [](GLFWwindow* window, int key, int, int action, int) {
+    app(window)->input_.key(key, action != GLFW_RELEASE);
+  });
+  glfwSetCharCallback(window_, [](GLFWwindow* window, unsigned int codepoint) {
+    app(window)->input_.character(codepoint);
+  });
+}
+
+bool App::wheel(double x, double y, double dx, double dy) {
+  const float s = scale_ > 0 ? scale_ : 1.0f;
+  return scroll_.wheel(ImVec2(static_cast<float>(x) * s, static_cast<float>(y) * s),
+                       ImVec2(static_cast<float>(dx) * s, static_cast<float>(dy) * s));
+}
+
+std::string App::scroll_json(bool at_point, double x, double y) const {
+  const float s = scale_ > 0 ? scale_ : 1.0f;
+  return scroll_.json(at_point, ImVec2(static_cast<float>(x) * s, static_cast<float>(y) * s), s);
+}
+
+std::string App::submit_value_text(const std::string& typed) {
+  if (!ui_.edit_popup_open) return "";
+  const Text& t = text();
+  const ValueText parsed = parse_cell_value(typed);
+  std::vector<float>& values = tensor_values(&doc_, ui_.edit_kind);
+  const size_t index = static_cast<size_t>(ui_.edit_index);
+  idle_frames_ = 0;
+  if (parsed.status != ValueTextStatus::kOk || index >= values.size()) {
+    char message[160];
+    std::snprintf(message, sizeof message, "%s",
+                  parsed.status == ValueTextStatus::kEmpty ? t.edit_value_empty
+                                                           : t.edit_value_not_number);
+    if (parsed.status == ValueTextStatus::kOutOfRange) {
+      std::snprintf(message, sizeof message, t.edit_value_range_fmt,
+                    static_cast<double>(kValueLimit), static_cast<double>(kValueLimit));
+    }
+    ui_.edit_error = message;
+    return ui_.edit_error;
+  }
+  values[index] = parsed.value;
+  switch (ui_.edit_kind) {
+    case TensorKind::kInput: doc_.input_edited = true; break;
+    case TensorKind::kWeight: doc_.weight_edited = true; break;
+    case TensorKind::kBias: doc_.bias_edited = true; break;
+  }
+  cancel_value_edit();
+  return "";
+}
+
+void App::cancel_value_edit() {
+  ui_.edit_popup_open = false;  // the popup closes itself in the next frame
+  ui_.edit_error.clear();
+  idle_frames_ = 0;
+}
+
+// The page's text input follows the editor's field: shown over it while the editor is
+// open, with the cell's value when it opens; hidden when it closes.
+void App::sync_value_field() {
+  const ImVec4 field = ui_.edit_popup_open ? ui_.edit_field : ImVec4(0, 0, 0, 0);
+  const ImVec4& shown = shown_value_field_;
+  if (field.x == shown.x && field.y == shown.y && field.z == shown.z && field.w == shown.w) return;
+  const bool opening = shown.z == 0;
+  shown_value_field_ = field;
+  if (field.z == 0) {
+    hide_value_field();
+    return;
+  }
+  const float s = scale_ > 0 ? scale_ : 1.0f;
+  show_value_field(field.x / s, field.y / s, field.z / s, field.w / s,
+                   opening ? format_value(ui_.edit_value).c_str() : nullptr);
 }
 
 void App::read_embed_options() {
@@ -255,7 +324,14 @@ void App::frame() {
   last_frame_start_ = start;
 
   ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  input_.apply(io);  // after the backend, whose polled mouse state it replaces
+  // The UI works in device pixels: a finger's double tap and a drag's start are judged
+  // in CSS pixels, as the page would.
+  io.MouseDoubleClickMaxDist = 10.0f * scale_;
+  io.MouseDragThreshold = 6.0f * scale_;
   ImGui::NewFrame();
+  scroll_.begin_frame(io.DeltaTime);
 
   bool undo = false, redo = false;
   handle_shortcuts(&undo, &redo);
@@ -277,6 +353,8 @@ void App::frame() {
   }
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
+  scroll_.end_frame(ui_.painting, 6.0f * scale_);
+  sync_value_field();
 
   if (undo) doc_ = history_.undo(doc_);
   if (redo) doc_ = history_.redo(doc_);

@@ -8,6 +8,8 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
+#include "app/platform/input_queue.h"
+#include "app/platform/input_scroll.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
 
@@ -32,10 +34,24 @@ class App {
   // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
   std::string missing_glyphs_json(const char* text) const;
 
+  // Input the shell hands over directly (web/app/shell.js), in CSS pixels. A wheel event:
+  // true when the app scrolls by it (the shell then stops the page from scrolling too).
+  bool wheel(double x, double y, double dx, double dy);
+  // Whether the pointer presses that follow come from a touch screen.
+  void set_touch(bool touch) { scroll_.set_touch(touch); }
+  // The scrollable window at (x, y) or, with at_point false, all of them (JSON).
+  std::string scroll_json(bool at_point, double x, double y) const;
+  // The value editor's text, typed into the page's input: applies it and closes the
+  // editor, or returns why it cannot (the editor stays open and says so).
+  std::string submit_value_text(const std::string& text);
+  void cancel_value_edit();
+
  private:
   void sync_canvas_size();
   void handle_shortcuts(bool* undo, bool* redo);
   void read_embed_options();
+  void install_input_callbacks();
+  void sync_value_field();
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
@@ -53,7 +69,9 @@ class App {
   int idle_frames_ = 0;
   static constexpr int kSettleFrames = 6;
   double animation_clock_ms_ = 0;
-  double cursor_x_ = -1, cursor_y_ = -1;
+  InputQueue input_;
+  ScrollInput scroll_;
+  ImVec4 shown_value_field_{0, 0, 0, 0};  // where the page's input was last put (0: hidden)
   bool wants_frame();
 };
 

@@ -47,7 +47,6 @@ void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
       tab_item(n ? t.tab_parameters_short : t.tab_parameters, Tab::kParameters, ctx.ui, selected)) {
     ImGui::BeginChild("parameters_scroll");
     draw_parameters_panel(ctx);
-    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -55,7 +54,6 @@ void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
       tab_item(t.tab_compute, Tab::kCompute, ctx.ui, selected)) {
     ImGui::BeginChild("compute_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_compute_panel(ctx);
-    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -63,7 +61,6 @@ void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
       tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, Tab::kAsConv, ctx.ui, selected)) {
     ImGui::BeginChild("as_conv_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     draw_as_conv_panel(ctx);
-    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -71,7 +68,6 @@ void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
       tab_item(n ? t.tab_shapes_short : t.tab_shapes, Tab::kShapes, ctx.ui, selected)) {
     ImGui::BeginChild("shapes_scroll");
     draw_shapes_panel(ctx);
-    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -103,8 +99,7 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   if (side_panel) {
     if (begin_region("##parameters", ImVec2(0, top), ImVec2(side_width, height - top))) {
       draw_parameters_panel(ctx);
-      drag_to_scroll();
-    }
+      }
     ImGui::End();
   }
   // The main region lets the cleared background show through (no extra screen of pixels).

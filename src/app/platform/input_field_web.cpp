@@ -1,0 +1,21 @@
+// The browser side of input_field.h: the shell owns the element.
+#include <emscripten.h>
+
+#include "app/platform/input_field.h"
+
+// clang-format off
+EM_JS(void, convplay_js_value_field, (float x, float y, float w, float h, const char* text), {
+  var shell = window.convplayShell;
+  if (shell && shell.valueField) shell.valueField(x, y, w, h, text ? UTF8ToString(text) : null);
+});
+// clang-format on
+
+namespace convplay::app {
+
+void show_value_field(float x, float y, float width, float height, const char* text) {
+  convplay_js_value_field(x, y, width, height, text);
+}
+
+void hide_value_field() { convplay_js_value_field(0, 0, 0, 0, nullptr); }
+
+}  // namespace convplay::app

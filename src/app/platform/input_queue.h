@@ -1,0 +1,43 @@
+// The input events that arrive between two frames, kept in order and handed to ImGui a
+// frame at a time (ImGui 1.86 reads only a state snapshot per frame; 1.87 added a queue).
+#pragma once
+
+#include <array>
+#include <deque>
+
+struct ImGuiIO;
+
+namespace convplay::app {
+
+class InputQueue {
+ public:
+  void mouse_pos(float x, float y);
+  void mouse_button(int button, bool down);
+  void key(int key, bool down);
+  void character(unsigned int codepoint);
+  // The events since the last call that fit in one frame go into `io`; the rest wait.
+  // A frame takes at most one transition per key and button, and a press that follows a
+  // move waits for the next frame: the widget under a finger that just jumped there is
+  // hovered before it is pressed (a tab's first tap), and a key down+up within one frame
+  // is still seen down for a frame (Ctrl+Z typed faster than the frame rate).
+  void apply(ImGuiIO& io);
+  bool pending() const { return !events_.empty(); }
+  // True once after any event arrived (the idle-frame logic draws again).
+  bool take_activity();
+
+ private:
+  enum class Type { kMousePos, kMouseButton, kKey, kChar };
+  struct Event {
+    Type type;
+    int code;          // button, key or codepoint
+    bool down;
+    float x, y;
+  };
+  std::deque<Event> events_;
+  float mouse_x_ = -1e9f, mouse_y_ = -1e9f;
+  std::array<bool, 5> buttons_{};
+  std::array<bool, 512> keys_{};
+  bool activity_ = true;
+};
+
+}  // namespace convplay::app
