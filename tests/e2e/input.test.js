@@ -165,7 +165,7 @@ test('a finger swipe scrolls with momentum and reaches the animation controls', 
   await context.close();
 });
 
-test('taps: a cell paints, and the first tap on a tab switches it', async () => {
+test('taps: a cell paints, the first tap on a tab switches it, a double tap types', async () => {
   const { context, page } = await newPage(PHONE);
   await openPlayground(page, `${site.url}/index.html#in=5x5&k=3&xp=impulse`);
   const grid = (await page.evaluate(() => window.convplay.regions())).input_grid;
@@ -184,6 +184,19 @@ test('taps: a cell paints, and the first tap on a tab switches it', async () => 
   await frames(page, 4);
   assert.ok((await page.evaluate(() => window.convplay.regions())).input_grid,
             'the first tap on Compute switched back');
+
+  // A double tap opens the value editor; the phone types into the page's field.
+  const target = cellCenter(grid, 1, 2);
+  await page.touchscreen.tap(target.x, target.y);
+  await page.touchscreen.tap(target.x + 2, target.y + 2);
+  await page.waitForFunction(() => {
+    const el = document.getElementById('value-field');
+    return el && !el.hidden && document.activeElement === el;
+  }, null, { timeout: 5000 });
+  await page.keyboard.type('-3', { delay: 0 });
+  await page.keyboard.press('Enter', { delay: 0 });
+  await frames(page, 4);
+  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[1 * 5 + 2], -3);
   await context.close();
 });
 

@@ -241,7 +241,7 @@
       valueField.hidden = true;
       valueField.blur();
       valueFieldClosing = false;
-      canvas.focus();
+      canvas.focus({ preventScroll: true });
       return;
     }
     var rect = canvas.getBoundingClientRect();
@@ -259,7 +259,7 @@
     var opening = valueField.hidden;
     valueField.hidden = false;
     if (opening) {
-      valueField.focus();
+      valueField.focus({ preventScroll: true });
       valueField.select();
     }
   };
@@ -312,5 +312,6 @@
     },
   };
 
-  canvas.focus();
+  // Without scrolling: in an embed, a focus that scrolls would move the host page.
+  canvas.focus({ preventScroll: true });
 })();
