@@ -27,6 +27,12 @@ async function newPage(options) {
   return { context, page };
 }
 
+// The playground at `hash` in a new context, and where its input grid is.
+async function openAt(options, hash) {
+  const { context, page, grid } = await openAt(options, '${hash}');
+  return { context, page, grid };
+}
+
 // The scroll state of the view at (x, y) once it has settled (a wheel or drag is applied
 // over the next frame or two; a swipe glides on).
 async function settledScroll(page, x, y) {
@@ -43,6 +49,12 @@ async function settledScroll(page, x, y) {
 function cellCenter(region, y, x) {
   return { x: region.x + (x + 0.5) * region.cell, y: region.y + (y + 0.5) * region.cell };
 }
+
+// The value editor's page field (web/app/shell.js) is shown and has the keyboard.
+const valueFieldFocused = (page) => page.waitForFunction(() => {
+  const el = document.getElementById('value-field');
+  return el && !el.hidden && document.activeElement === el;
+}, null, { timeout: 5000 });
 
 // Desktop: a window short enough that the compute view scrolls. (1200, 300) is empty space
 // right of the output grid, inside the compute view.
@@ -166,9 +178,7 @@ test('a finger swipe scrolls with momentum and reaches the animation controls', 
 });
 
 test('taps: a cell paints, the first tap on a tab switches it, a double tap types', async () => {
-  const { context, page } = await newPage(PHONE);
-  await openPlayground(page, `${site.url}/index.html#in=5x5&k=3&xp=impulse`);
-  const grid = (await page.evaluate(() => window.convplay.regions())).input_grid;
+  const { context, page, grid } = await openAt(PHONE, 'in=5x5&k=3&xp=impulse');
   const cell = cellCenter(grid, 0, 0);
   await page.touchscreen.tap(cell.x, cell.y);
   await frames(page, 4);
@@ -189,10 +199,7 @@ test('taps: a cell paints, the first tap on a tab switches it, a double tap type
   const target = cellCenter(grid, 1, 2);
   await page.touchscreen.tap(target.x, target.y);
   await page.touchscreen.tap(target.x + 2, target.y + 2);
-  await page.waitForFunction(() => {
-    const el = document.getElementById('value-field');
-    return el && !el.hidden && document.activeElement === el;
-  }, null, { timeout: 5000 });
+  await valueFieldFocused(page);
   await page.keyboard.type('-3', { delay: 0 });
   await page.keyboard.press('Enter', { delay: 0 });
   await frames(page, 4);
@@ -201,9 +208,7 @@ test('taps: a cell paints, the first tap on a tab switches it, a double tap type
 });
 
 test('a key press shorter than a frame is seen: Ctrl+Z undoes an edit', async () => {
-  const { context, page } = await newPage({ viewport: { width: 1280, height: 720 } });
-  await openPlayground(page, `${site.url}/index.html#in=5x5&k=3&xp=impulse`);
-  const grid = (await page.evaluate(() => window.convplay.regions())).input_grid;
+  const { context, page, grid } = await openAt({ viewport: { width: 1280, height: 720 } }, 'in=5x5&k=3&xp=impulse');
   const cell = cellCenter(grid, 0, 0);
   await page.mouse.click(cell.x, cell.y);
   await frames(page, 4);
@@ -232,9 +237,7 @@ test('a key press shorter than a frame is seen: Ctrl+Z undoes an edit', async ()
 });
 
 test('a cell value is typed into the page field: Enter applies it, bad text is explained', async () => {
-  const { context, page } = await newPage({ viewport: { width: 1280, height: 720 } });
-  await openPlayground(page, `${site.url}/index.html#in=5x5&k=3&xp=impulse`);
-  const grid = (await page.evaluate(() => window.convplay.regions())).input_grid;
+  const { context, page, grid } = await openAt({ viewport: { width: 1280, height: 720 } }, 'in=5x5&k=3&xp=impulse');
   const cell = cellCenter(grid, 1, 2);
   const index = 1 * 5 + 2;
   const field = () => page.evaluate(() => {
@@ -244,10 +247,7 @@ test('a cell value is typed into the page field: Enter applies it, bad text is e
   });
 
   await page.mouse.dblclick(cell.x, cell.y);
-  await page.waitForFunction(() => {
-    const el = document.getElementById('value-field');
-    return el && !el.hidden && document.activeElement === el;
-  }, null, { timeout: 5000 });
+  await valueFieldFocused(page);
   const current = (await page.evaluate(() => window.convplay.getState())).input[index];
   assert.strictEqual(Number((await field()).value), current, 'the field holds the cell value');
   await page.keyboard.type('2.5', { delay: 0 });
