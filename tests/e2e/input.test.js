@@ -29,7 +29,9 @@ async function newPage(options) {
 
 // The playground at `hash` in a new context, and where its input grid is.
 async function openAt(options, hash) {
-  const { context, page, grid } = await openAt(options, '${hash}');
+  const { context, page } = await newPage(options);
+  await openPlayground(page, `${site.url}/index.html#${hash}`);
+  const grid = (await page.evaluate(() => window.convplay.regions())).input_grid;
   return { context, page, grid };
 }
 
@@ -46,6 +48,8 @@ async function settledScroll(page, x, y) {
   return last;
 }
 
+const inputValues = (page) => page.evaluate(() => window.convplay.getState().input);
+
 function cellCenter(region, y, x) {
   return { x: region.x + (x + 0.5) * region.cell, y: region.y + (y + 0.5) * region.cell };
 }
@@ -56,6 +60,7 @@ const valueFieldFocused = (page) => page.waitForFunction(() => {
   return el && !el.hidden && document.activeElement === el;
 }, null, { timeout: 5000 });
 
+const WIDE = { viewport: { width: 1280, height: 720 } };
 // Desktop: a window short enough that the compute view scrolls. (1200, 300) is empty space
 // right of the output grid, inside the compute view.
 const DESKTOP = { viewport: { width: 1280, height: 480 } };
@@ -182,7 +187,7 @@ test('taps: a cell paints, the first tap on a tab switches it, a double tap type
   const cell = cellCenter(grid, 0, 0);
   await page.touchscreen.tap(cell.x, cell.y);
   await frames(page, 4);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[0], 1,
+  assert.strictEqual((await inputValues(page))[0], 1,
                      'the tapped cell has the brush value');
 
   // Right after touching the grid: one tap on Shapes shows it (the grids are gone).
@@ -203,16 +208,16 @@ test('taps: a cell paints, the first tap on a tab switches it, a double tap type
   await page.keyboard.type('-3', { delay: 0 });
   await page.keyboard.press('Enter', { delay: 0 });
   await frames(page, 4);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[1 * 5 + 2], -3);
+  assert.strictEqual((await inputValues(page))[1 * 5 + 2], -3);
   await context.close();
 });
 
 test('a key press shorter than a frame is seen: Ctrl+Z undoes an edit', async () => {
-  const { context, page, grid } = await openAt({ viewport: { width: 1280, height: 720 } }, 'in=5x5&k=3&xp=impulse');
+  const { context, page, grid } = await openAt(WIDE, 'in=5x5&k=3&xp=impulse');
   const cell = cellCenter(grid, 0, 0);
   await page.mouse.click(cell.x, cell.y);
   await frames(page, 4);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[0], 1);
+  assert.strictEqual((await inputValues(page))[0], 1);
 
   // Down and up within one JavaScript task: certainly within one frame.
   await page.evaluate(() => {
@@ -225,19 +230,19 @@ test('a key press shorter than a frame is seen: Ctrl+Z undoes an edit', async ()
     key('keyup', 'ControlLeft', 17, false);
   });
   await frames(page, 6);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[0], 0,
+  assert.strictEqual((await inputValues(page))[0], 0,
                      'the quick Ctrl+Z undid the paint');
 
   // And through the browser's own key events, with no delay between them.
   await page.keyboard.press('Control+Shift+z', { delay: 0 });
   await frames(page, 6);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[0], 1,
+  assert.strictEqual((await inputValues(page))[0], 1,
                      'Ctrl+Shift+Z redid it');
   await context.close();
 });
 
 test('a cell value is typed into the page field: Enter applies it, bad text is explained', async () => {
-  const { context, page, grid } = await openAt({ viewport: { width: 1280, height: 720 } }, 'in=5x5&k=3&xp=impulse');
+  const { context, page, grid } = await openAt(WIDE, 'in=5x5&k=3&xp=impulse');
   const cell = cellCenter(grid, 1, 2);
   const index = 1 * 5 + 2;
   const field = () => page.evaluate(() => {
@@ -248,12 +253,12 @@ test('a cell value is typed into the page field: Enter applies it, bad text is e
 
   await page.mouse.dblclick(cell.x, cell.y);
   await valueFieldFocused(page);
-  const current = (await page.evaluate(() => window.convplay.getState())).input[index];
+  const current = (await inputValues(page))[index];
   assert.strictEqual(Number((await field()).value), current, 'the field holds the cell value');
   await page.keyboard.type('2.5', { delay: 0 });
   await page.keyboard.press('Enter', { delay: 0 });
   await frames(page, 4);
-  assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[index], 2.5);
+  assert.strictEqual((await inputValues(page))[index], 2.5);
   assert.strictEqual((await field()).hidden, true, 'the editor closed');
 
   // A right click opens the editor too (and paints nothing).
@@ -271,7 +276,7 @@ test('a cell value is typed into the page field: Enter applies it, bad text is e
     await page.keyboard.press('Escape');
     await frames(page, 4);
     assert.strictEqual((await field()).hidden, true, `${bad}: Escape closes the editor`);
-    assert.strictEqual((await page.evaluate(() => window.convplay.getState())).input[index], 2.5,
+    assert.strictEqual((await inputValues(page))[index], 2.5,
                        `${bad}: the value is kept`);
   }
   await context.close();
