@@ -13,10 +13,6 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "app/model/explain.h"
-#include "app/model/ranges.h"
-#include "app/model/text.h"
-#include "app/model/value_text.h"
-#include "app/platform/input_field.h"
 #include "app/platform/gl_renderer.h"
 #include "app/ui/layout.h"
 #include "app/ui/panels.h"
@@ -93,90 +89,6 @@ bool App::init() {
   if (!gl_renderer_init()) return false;
   gl_renderer_upload_fonts();
   return true;
-}
-
-// GLFW's events go into the queue, which ImGui reads a frame at a time (input_queue.h).
-// The wheel is not among them: the shell hands it over in pixels (App::wheel).
-void App::install_input_callbacks() {
-  glfwSetWindowUserPointer(window_, this);
-  static constexpr auto app = [](GLFWwindow* window) {
-    return static_cast<App*>(glfwGetWindowUserPointer(window));
-  };
-  glfwSetCursorPosCallback(window_, [](GLFWwindow* window, double x, double y) {
-    app(window)->input_.mouse_pos(static_cast<float>(x), static_cast<float>(y));
-  });
-  glfwSetMouseButtonCallback(window_, [](GLFWwindow* window, int button, int action, int) {
-    app(window)->input_.mouse_button(button, action != GLFW_RELEASE);
-  });
-  glfwSetKeyCallback(window_, [](GLFWwindow* window, int key, int, int action, int) {
-    app(window)->input_.key(key, action != GLFW_RELEASE);
-  });
-  glfwSetCharCallback(window_, [](GLFWwindow* window, unsigned int codepoint) {
-    app(window)->input_.character(codepoint);
-  });
-}
-
-bool App::wheel(double x, double y, double dx, double dy) {
-  const float s = scale_ > 0 ? scale_ : 1.0f;
-  return scroll_.wheel(ImVec2(static_cast<float>(x) * s, static_cast<float>(y) * s),
-                       ImVec2(static_cast<float>(dx) * s, static_cast<float>(dy) * s));
-}
-
-std::string App::scroll_json(bool at_point, double x, double y) const {
-  const float s = scale_ > 0 ? scale_ : 1.0f;
-  return scroll_.json(at_point, ImVec2(static_cast<float>(x) * s, static_cast<float>(y) * s), s);
-}
-
-std::string App::submit_value_text(const std::string& typed) {
-  if (!ui_.edit_popup_open) return "";
-  const Text& t = text();
-  const ValueText parsed = parse_cell_value(typed);
-  std::vector<float>& values = tensor_values(&doc_, ui_.edit_kind);
-  const size_t index = static_cast<size_t>(ui_.edit_index);
-  idle_frames_ = 0;
-  if (parsed.status != ValueTextStatus::kOk || index >= values.size()) {
-    char message[160];
-    std::snprintf(message, sizeof message, "%s",
-                  parsed.status == ValueTextStatus::kEmpty ? t.edit_value_empty
-                                                           : t.edit_value_not_number);
-    if (parsed.status == ValueTextStatus::kOutOfRange) {
-      std::snprintf(message, sizeof message, t.edit_value_range_fmt,
-                    static_cast<double>(kValueLimit), static_cast<double>(kValueLimit));
-    }
-    ui_.edit_error = message;
-    return ui_.edit_error;
-  }
-  values[index] = parsed.value;
-  switch (ui_.edit_kind) {
-    case TensorKind::kInput: doc_.input_edited = true; break;
-    case TensorKind::kWeight: doc_.weight_edited = true; break;
-    case TensorKind::kBias: doc_.bias_edited = true; break;
-  }
-  cancel_value_edit();
-  return "";
-}
-
-void App::cancel_value_edit() {
-  ui_.edit_popup_open = false;  // the popup closes itself in the next frame
-  ui_.edit_error.clear();
-  idle_frames_ = 0;
-}
-
-// The page's text input follows the editor's field: shown over it while the editor is
-// open, with the cell's value when it opens; hidden when it closes.
-void App::sync_value_field() {
-  const ImVec4 field = ui_.edit_popup_open ? ui_.edit_field : ImVec4(0, 0, 0, 0);
-  const ImVec4& shown = shown_value_field_;
-  if (field.x == shown.x && field.y == shown.y && field.z == shown.z && field.w == shown.w) return;
-  const bool opening = shown.z == 0;
-  shown_value_field_ = field;
-  if (field.z == 0) {
-    hide_value_field();
-    return;
-  }
-  const float s = scale_ > 0 ? scale_ : 1.0f;
-  show_value_field(field.x / s, field.y / s, field.z / s, field.w / s,
-                   opening ? format_value(ui_.edit_value).c_str() : nullptr);
 }
 
 void App::read_embed_options() {
