@@ -236,12 +236,8 @@ void App::frame() {
   last_frame_start_ = start;
 
   ImGui_ImplGlfw_NewFrame();
+  feed_imgui_input();  // after the backend, whose polled mouse state it replaces
   ImGuiIO& io = ImGui::GetIO();
-  input_.apply(io);  // after the backend, whose polled mouse state it replaces
-  // The UI works in device pixels: a finger's double tap and a drag's start are judged
-  // in CSS pixels, as the page would.
-  io.MouseDoubleClickMaxDist = 10.0f * scale_;
-  io.MouseDragThreshold = 6.0f * scale_;
   ImGui::NewFrame();
   scroll_.begin_frame(io.DeltaTime);
 

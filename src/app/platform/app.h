@@ -8,7 +8,7 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
-#include "app/platform/input_queue.h"
+#include "app/model/input_queue.h"
 #include "app/platform/input_scroll.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
@@ -51,6 +51,7 @@ class App {
   void handle_shortcuts(bool* undo, bool* redo);
   void read_embed_options();
   void install_input_callbacks();
+  void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
   void sync_value_field();
 
   GLFWwindow* window_ = nullptr;

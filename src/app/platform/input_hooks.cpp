@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE  // callbacks only, no GL
 #include <GLFW/glfw3.h>
 
+#include <cfloat>
 #include <cstdio>
 
 #include "app/model/ranges.h"
@@ -10,6 +11,7 @@
 #include "app/model/value_text.h"
 #include "app/platform/app.h"
 #include "app/platform/input_field.h"
+#include "imgui.h"
 #include "app/ui/tensor_grid.h"
 
 namespace convplay::app {
@@ -33,6 +35,23 @@ void App::install_input_callbacks() {
   glfwSetCharCallback(window_, [](GLFWwindow* window, unsigned int codepoint) {
     app(window)->input_.character(codepoint);
   });
+}
+
+void App::feed_imgui_input() {
+  const InputFrame in = input_.next_frame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = in.mouse_valid ? ImVec2(in.mouse_x, in.mouse_y) : ImVec2(-FLT_MAX, -FLT_MAX);
+  for (size_t b = 0; b < in.buttons.size(); ++b) io.MouseDown[b] = in.buttons[b];
+  for (size_t k = 0; k < in.keys.size(); ++k) io.KeysDown[k] = in.keys[k];
+  io.KeyShift = in.shift;
+  io.KeyCtrl = in.ctrl;
+  io.KeyAlt = in.alt;
+  io.KeySuper = in.super;
+  for (unsigned int c : in.characters) io.AddInputCharacter(c);
+  // The UI works in device pixels: a finger's double tap and a drag's start are judged
+  // in CSS pixels, as the page would.
+  io.MouseDoubleClickMaxDist = 10.0f * scale_;
+  io.MouseDragThreshold = 6.0f * scale_;
 }
 
 bool App::wheel(double x, double y, double dx, double dy) {

@@ -1,13 +1,23 @@
-// The input events that arrive between two frames, kept in order and handed to ImGui a
+// The input events that arrive between two frames, kept in order and handed to the UI a
 // frame at a time (ImGui 1.86 reads only a state snapshot per frame; 1.87 added a queue).
+// Plain C++, tested natively; platform/input_hooks.cpp fills it and copies frames to ImGui.
 #pragma once
 
 #include <array>
 #include <deque>
-
-struct ImGuiIO;
+#include <vector>
 
 namespace convplay::app {
+
+// What ImGui reads in one frame (the platform copies it into ImGuiIO).
+struct InputFrame {
+  bool mouse_valid = false;  // false until the pointer has been seen
+  float mouse_x = 0, mouse_y = 0;
+  std::array<bool, 5> buttons{};
+  std::array<bool, 512> keys{};  // by GLFW key code
+  bool shift = false, ctrl = false, alt = false, super = false;
+  std::vector<unsigned int> characters;  // typed this frame
+};
 
 class InputQueue {
  public:
@@ -15,12 +25,12 @@ class InputQueue {
   void mouse_button(int button, bool down);
   void key(int key, bool down);
   void character(unsigned int codepoint);
-  // The events since the last call that fit in one frame go into `io`; the rest wait.
+  // The events since the last call that fit in one frame; the rest wait.
   // A frame takes at most one transition per key and button, and a press that follows a
   // move waits for the next frame: the widget under a finger that just jumped there is
   // hovered before it is pressed (a tab's first tap), and a key down+up within one frame
   // is still seen down for a frame (Ctrl+Z typed faster than the frame rate).
-  void apply(ImGuiIO& io);
+  InputFrame next_frame();
   bool pending() const { return !events_.empty(); }
   // True once after any event arrived (the idle-frame logic draws again).
   bool take_activity();
@@ -34,9 +44,7 @@ class InputQueue {
     float x, y;
   };
   std::deque<Event> events_;
-  float mouse_x_ = -1e9f, mouse_y_ = -1e9f;
-  std::array<bool, 5> buttons_{};
-  std::array<bool, 512> keys_{};
+  InputFrame state_;
   bool activity_ = true;
 };
 

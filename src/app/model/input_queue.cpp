@@ -1,9 +1,7 @@
-// Trickling queued input into ImGui one frame at a time (see input_queue.h).
-#include "app/platform/input_queue.h"
+// Trickling queued input out one frame at a time (see input_queue.h).
+#include "app/model/input_queue.h"
 
-#include <cfloat>
-
-#include "imgui.h"
+#include <cstddef>
 
 namespace convplay::app {
 
@@ -21,13 +19,13 @@ void InputQueue::mouse_pos(float x, float y) {
 }
 
 void InputQueue::mouse_button(int button, bool down) {
-  if (button < 0 || button >= static_cast<int>(buttons_.size())) return;
+  if (button < 0 || button >= static_cast<int>(state_.buttons.size())) return;
   events_.push_back({Type::kMouseButton, button, down, 0, 0});
   activity_ = true;
 }
 
 void InputQueue::key(int key, bool down) {
-  if (key < 0 || key >= static_cast<int>(keys_.size())) return;
+  if (key < 0 || key >= static_cast<int>(state_.keys.size())) return;
   events_.push_back({Type::kKey, key, down, 0, 0});
   activity_ = true;
 }
@@ -43,48 +41,48 @@ bool InputQueue::take_activity() {
   return seen;
 }
 
-void InputQueue::apply(ImGuiIO& io) {
+InputFrame InputQueue::next_frame() {
   bool moved = false, text = false;
   unsigned buttons_changed = 0;
   std::array<bool, 512> keys_changed{};
   bool any_key_changed = false;
+  state_.characters.clear();
   while (!events_.empty()) {
     const Event& e = events_.front();
     if (e.type == Type::kMousePos) {
       if (buttons_changed != 0) break;  // the release happens where it was pressed
-      mouse_x_ = e.x;
-      mouse_y_ = e.y;
+      state_.mouse_valid = true;
+      state_.mouse_x = e.x;
+      state_.mouse_y = e.y;
       moved = true;
     } else if (e.type == Type::kMouseButton) {
       const unsigned bit = 1u << e.code;
       if ((buttons_changed & bit) != 0 || (moved && e.down)) break;
       buttons_changed |= bit;
-      buttons_[static_cast<size_t>(e.code)] = e.down;
+      state_.buttons[static_cast<std::size_t>(e.code)] = e.down;
     } else if (e.type == Type::kKey) {
-      const size_t k = static_cast<size_t>(e.code);
+      const std::size_t k = static_cast<std::size_t>(e.code);
       if (keys_changed[k] || text || buttons_changed != 0) break;
-      if (keys_[k] != e.down) {
+      if (state_.keys[k] != e.down) {
         keys_changed[k] = true;
         any_key_changed = true;
-        keys_[k] = e.down;
+        state_.keys[k] = e.down;
       }
     } else {
       if (any_key_changed || buttons_changed != 0 || moved) break;
-      io.AddInputCharacter(static_cast<unsigned int>(e.code));
+      state_.characters.push_back(static_cast<unsigned int>(e.code));
       text = true;
     }
     events_.pop_front();
   }
-  io.MousePos = mouse_x_ > -1e8f ? ImVec2(mouse_x_, mouse_y_) : ImVec2(-FLT_MAX, -FLT_MAX);
-  for (size_t b = 0; b < buttons_.size(); ++b) io.MouseDown[b] = buttons_[b];
-  for (size_t k = 0; k < keys_.size(); ++k) io.KeysDown[k] = keys_[k];
   auto either = [this](const int (&pair)[2]) {
-    return keys_[static_cast<size_t>(pair[0])] || keys_[static_cast<size_t>(pair[1])];
+    return state_.keys[static_cast<std::size_t>(pair[0])] || state_.keys[static_cast<std::size_t>(pair[1])];
   };
-  io.KeyShift = either(kShift);
-  io.KeyCtrl = either(kControl);
-  io.KeyAlt = either(kAlt);
-  io.KeySuper = either(kSuper);
+  state_.shift = either(kShift);
+  state_.ctrl = either(kControl);
+  state_.alt = either(kAlt);
+  state_.super = either(kSuper);
+  return state_;
 }
 
 }  // namespace convplay::app
