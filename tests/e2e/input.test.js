@@ -115,8 +115,9 @@ test('dragging empty space with the mouse scrolls; dragging on input cells paint
   await context.close();
 });
 
-test('the wheel over an embed that fits scrolls the blog post around it', async () => {
-  const { context, page } = await newPage({ viewport: { width: 1000, height: 700 } });
+// A blog post holding an embed whose figure fits (900x500 is wide enough for in=3x3).
+async function openPost(options) {
+  const { context, page } = await newPage(options);
   await page.setContent(`<body style="margin:0"><p style="height:80px">Post</p>
     <iframe id="figure" src="${site.url}/embed.html#in=3x3&k=1" width="900" height="500"
             style="border:0;display:block"></iframe>
@@ -125,12 +126,26 @@ test('the wheel over an embed that fits scrolls the blog post around it', async 
   await frame.waitForFunction(() => window.convplay && window.convplay.ready === true, null,
                               { timeout: 60000 });
   await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const inside = await frame.evaluate(() => window.convplay.scroll(450, 250));
-  assert.strictEqual(inside, null, 'nothing in the figure scrolls');
+  const inside = await frame.evaluate(() => window.convplay.scroll());
+  assert.deepStrictEqual(inside, [], 'nothing in the figure scrolls');
+  return { context, page };
+}
+
+test('the wheel over an embed that fits scrolls the blog post around it', async () => {
+  const { context, page } = await openPost({ viewport: { width: 1000, height: 700 } });
   await page.mouse.move(450, 80 + 250);
   await page.mouse.wheel(0, 100);
   await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
   assert.strictEqual(await page.evaluate(() => window.scrollY), 100, 'the page scrolled by the wheel');
+  await context.close();
+});
+
+test('a swipe over an embed that fits scrolls the blog post around it', async () => {
+  const { context, page } = await openPost({ viewport: { width: 1000, height: 700 }, hasTouch: true });
+  const { swipe } = await touchTools(context, page);
+  await swipe(450, 80 + 400, 80 + 100);
+  await page.waitForFunction(() => window.scrollY > 0, null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => window.scrollY) >= 100, 'the page scrolled under the finger');
   await context.close();
 });
 

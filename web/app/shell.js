@@ -164,7 +164,14 @@
   // momentum: the app is told the presses come from a touch screen). The move is sent
   // before the press, and the app's input queue gives them separate frames, so the
   // widget under the finger is hovered when it is pressed (a tab's first tap).
+  // An embed in which nothing scrolls leaves swipes to the page around it, as it leaves
+  // the wheel (onScrollable): the browser may then pan, and the finger lets go.
   var finger = null;
+  var swipesScrollPage = false;
+  shell.onScrollable = function (scrollable) {
+    swipesScrollPage = !!shell.embed && !scrollable;
+    canvas.style.touchAction = swipesScrollPage ? 'manipulation' : 'none';
+  };
   function sendMouse(type, touch) {
     canvas.dispatchEvent(new MouseEvent(type, {
       clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX,
@@ -179,7 +186,7 @@
   }
   canvas.addEventListener('touchstart', function (event) {
     event.stopImmediatePropagation();
-    event.preventDefault();
+    if (!swipesScrollPage) event.preventDefault();
     if (finger !== null || !window.convplay) return;
     var touch = event.changedTouches[0];
     finger = touch.identifier;
@@ -187,20 +194,25 @@
     sendMouse('mousemove', touch);
     sendMouse('mousedown', touch);
   }, { capture: true, passive: false });
-  canvas.addEventListener('touchmove', function (event) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-    var touch = fingerTouch(event);
-    if (touch) sendMouse('mousemove', touch);
-  }, { capture: true, passive: false });
   function fingerUp(event) {
     event.stopImmediatePropagation();
-    event.preventDefault();
+    // Also keeps the browser from sending its own mouse events and click after a tap.
+    if (event.cancelable) event.preventDefault();
     var touch = fingerTouch(event);
     if (!touch) return;
     finger = null;
     sendMouse('mouseup', touch);
   }
+  canvas.addEventListener('touchmove', function (event) {
+    if (!event.cancelable) {  // the browser is panning the page: the finger is its now
+      fingerUp(event);
+      return;
+    }
+    event.stopImmediatePropagation();
+    if (!swipesScrollPage) event.preventDefault();
+    var touch = fingerTouch(event);
+    if (touch) sendMouse('mousemove', touch);
+  }, { capture: true, passive: false });
   canvas.addEventListener('touchend', fingerUp, { capture: true, passive: false });
   canvas.addEventListener('touchcancel', fingerUp, { capture: true, passive: false });
   canvas.addEventListener('mousedown', function (event) {

@@ -262,7 +262,7 @@ void App::frame() {
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
   scroll_.end_frame(ui_.painting, 6.0f * scale_);
-  sync_value_field();
+  sync_page_input();
 
   if (undo) doc_ = history_.undo(doc_);
   if (redo) doc_ = history_.redo(doc_);

@@ -52,7 +52,7 @@ class App {
   void read_embed_options();
   void install_input_callbacks();
   void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
-  void sync_value_field();
+  void sync_page_input();  // the page's text field and touch scrolling follow the frame
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
@@ -73,6 +73,7 @@ class App {
   InputQueue input_;
   ScrollInput scroll_;
   ImVec4 shown_value_field_{0, 0, 0, 0};  // where the page's input was last put (0: hidden)
+  int told_scrollable_ = -1;  // what the page was last told (-1: nothing yet)
   bool wants_frame();
 };
 

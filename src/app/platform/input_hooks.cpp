@@ -10,7 +10,7 @@
 #include "app/model/text.h"
 #include "app/model/value_text.h"
 #include "app/platform/app.h"
-#include "app/platform/input_field.h"
+#include "app/platform/input_page.h"
 #include "imgui.h"
 #include "app/ui/tensor_grid.h"
 
@@ -101,8 +101,14 @@ void App::cancel_value_edit() {
 }
 
 // The page's text input follows the editor's field: shown over it while the editor is
-// open, with the cell's value when it opens; hidden when it closes.
-void App::sync_value_field() {
+// open, with the cell's value when it opens; hidden when it closes. The page also learns
+// whether anything can scroll (an embed then leaves swipes to the page).
+void App::sync_page_input() {
+  const int scrollable = scroll_.anything_scrollable() ? 1 : 0;
+  if (scrollable != told_scrollable_) {
+    told_scrollable_ = scrollable;
+    set_app_scrollable(scrollable != 0);
+  }
   const ImVec4 field = ui_.edit_popup_open ? ui_.edit_field : ImVec4(0, 0, 0, 0);
   const ImVec4& shown = shown_value_field_;
   if (field.x == shown.x && field.y == shown.y && field.z == shown.z && field.w == shown.w) return;

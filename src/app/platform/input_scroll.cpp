@@ -151,6 +151,13 @@ void ScrollInput::end_frame(bool painting, float drag_threshold) {
   }
 }
 
+bool ScrollInput::anything_scrollable() const {
+  for (const ImGuiWindow* w : GImGui->Windows) {
+    if (shown(w) && scrolls_with_pointer(w) && (w->ScrollMax.x > 0 || w->ScrollMax.y > 0)) return true;
+  }
+  return false;
+}
+
 std::string ScrollInput::json(bool at_point, ImVec2 pos, float scale) const {
   if (GImGui == nullptr) return "null";
   auto describe = [scale](const ImGuiWindow* w) {

@@ -26,6 +26,8 @@ class ScrollInput {
   void end_frame(bool painting, float drag_threshold);
   // Frames are needed while something still moves by itself.
   bool moving() const { return !pending_.empty() || momentum_.window != 0; }
+  // Whether any window can scroll at all (else a swipe may as well scroll the page).
+  bool anything_scrollable() const;
   // The scrollable window under `pos` (or every scrollable window when !at_point) as
   // JSON in CSS pixels: {name, x, y, maxX, maxY} (window.convplay.scroll).
   std::string json(bool at_point, ImVec2 pos, float scale) const;
