@@ -130,22 +130,28 @@ void ScrollInput::end_frame(bool painting, float drag_threshold) {
       if (g.ActiveId != 0) ImGui::ClearActiveID();
     }
   }
-  if (drag_.scrolling && io.MouseDown[0]) {
-    // The content follows the pointer.
+  if (drag_.scrolling) {
+    // The content follows the pointer (up to where it let go).
     const ImVec2 step(-io.MouseDelta.x, -io.MouseDelta.y);
     scroll_by(w, step);
     const double now = ImGui::GetTime();
-    drag_.samples.push_back({now, step});
-    while (!drag_.samples.empty() && drag_.samples.front().time < now - 0.1) {
+    drag_.samples.push_back({now, io.DeltaTime, step});
+    // The last 100 ms make the release velocity; at least three frames when they are slow.
+    while (drag_.samples.size() > 3 && drag_.samples.front().time < now - 0.1) {
       drag_.samples.erase(drag_.samples.begin());
     }
   }
   if (!io.MouseDown[0]) {
     if (drag_.scrolling && touch_ && drag_.samples.size() >= 2) {
+      // The distance over the time it took; a pause before letting go (a long last frame,
+      // as nothing moved) leaves little to glide.
       ImVec2 total(0, 0);
-      for (const Sample& s : drag_.samples) total = total + s.delta;
-      const double span = std::max(1.0 / 60.0, ImGui::GetTime() - drag_.samples.front().time);
-      momentum_ = {drag_.window, total * static_cast<float>(1.0 / span)};
+      float span = 0;
+      for (const Sample& sample : drag_.samples) {
+        total = total + sample.delta;
+        span += sample.duration;
+      }
+      if (span > 0) momentum_ = {drag_.window, total * (1.0f / span)};
     }
     drag_ = {};
   }

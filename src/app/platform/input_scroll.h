@@ -37,8 +37,9 @@ class ScrollInput {
     ImGuiID window;
     ImVec2 delta;
   };
-  struct Sample {
+  struct Sample {  // one frame of a drag
     double time;
+    float duration;
     ImVec2 delta;
   };
   struct Drag {
