@@ -19,7 +19,9 @@ play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev c
                python3-munkres fonttools)
 # What `./test` needs on top (fonts-liberation: Chromium renders page text with it).
 test_packages=(g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
-# Only the golden-case generator imports torch; no suite does.
+# PyTorch: tests/native/pytorch_export_test.cpp runs the exported scripts with it.
+test_packages+=(python3-torch)
+# tests/golden's generator imports torch as well.
 golden_packages=(python3-torch)
 
 case "$profile" in

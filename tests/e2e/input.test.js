@@ -190,7 +190,9 @@ test('a finger swipe scrolls with momentum and reaches the animation controls', 
 
   // The animation controls are at the end of the view now: Play starts it.
   assert.strictEqual((await page.evaluate(() => window.convplay.frameStats())).animating, false);
-  await page.touchscreen.tap(55, 757);
+  const play = (await page.evaluate(() => window.convplay.regions())).anim_play;
+  assert.ok(play && play.y + play.h <= 844, `Play is on screen: ${JSON.stringify(play)}`);
+  await page.touchscreen.tap(play.x + play.w / 2, play.y + play.h / 2);
   await frames(page, 4);
   assert.strictEqual((await page.evaluate(() => window.convplay.frameStats())).animating, true,
                      'the Play button was reached and tapped');

@@ -1,10 +1,11 @@
-// The renderer redraws only the pixels that change (src/app/frame_damage.cpp): while the
+// The renderer redraws only the pixels that change (src/app/platform/frame_damage.cpp): while the
 // animation plays it redraws a small part of the canvas, and after animation steps, a
 // stop, hovering and a click, the canvas is pixel for pixel what a full redraw draws.
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
 const { openSession, openPlayground, screenshotPixels } = require('./harness');
+const { difference } = require('./pixel_diff');
 
 let site, close, page;
 
@@ -29,18 +30,6 @@ async function settle(quietMs = 400) {
 }
 
 const canvasPixels = () => screenshotPixels(page);
-
-// How many pixels differ, and the box around them.
-function difference(a, b) {
-  let count = 0, x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
-  for (let i = 0; i < a.data.length; i += 4) {
-    if (a.data[i] === b.data[i] && a.data[i + 1] === b.data[i + 1] && a.data[i + 2] === b.data[i + 2]) continue;
-    const x = (i / 4) % a.w, y = Math.floor(i / 4 / a.w);
-    ++count;
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
-  }
-  return { count, box: count ? [x0, y0, x1, y1] : null };
-}
 
 test('while animating, each frame redraws a small part of the canvas', async () => {
   await openPlayground(page, `${site.url}/index.html#op=conv2d&in=32x32&cin=4&cout=4&k=3&p=1&anim=play&speed=60`);

@@ -57,6 +57,22 @@ TEST(InputQueue, MovesAfterAPressWaitSoTheReleaseStaysWherePressed) {
   EXPECT_FLOAT_EQ(queue.next_frame().mouse_x, 50);
 }
 
+TEST(InputQueue, APointerThatLeftPointsAtNothingUntilItMoves) {
+  InputQueue queue;
+  queue.mouse_pos(5, 5);
+  queue.mouse_button(0, true);
+  queue.mouse_button(0, false);
+  queue.pointer_left();
+  EXPECT_TRUE(queue.next_frame().mouse_valid);  // hovering
+  EXPECT_TRUE(queue.next_frame().buttons[0]);   // the press, where the pointer was
+  const InputFrame release = queue.next_frame();
+  EXPECT_FALSE(release.buttons[0]);
+  EXPECT_TRUE(release.mouse_valid);             // the release there too
+  EXPECT_FALSE(queue.next_frame().mouse_valid);
+  queue.mouse_pos(6, 6);
+  EXPECT_TRUE(queue.next_frame().mouse_valid);
+}
+
 TEST(InputQueue, MovesWithinAFrameCollapseToTheLast) {
   InputQueue queue;
   for (int x = 0; x <= 30; ++x) queue.mouse_pos(static_cast<float>(x), 0);

@@ -75,21 +75,19 @@
   script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
   document.body.appendChild(script);
 
-  // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5x6&x=..." (the hash's syntax).
-  var DATA_KEYS = { input: 'x', weight: 'w', biasValues: 'b', x: 'x', w: 'w', b: 'b' };
+  // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5,6&input=..." (the hash's
+  // syntax). The keys are C++'s (src/app/model/state_keys.cpp), which also knows getState's
+  // names (input, weight, biasValues) and ignores what it does not know.
   function toQuery(partial) {
     var parts = [];
     Object.keys(partial || {}).forEach(function (key) {
       var value = partial[key];
       if (value === undefined || value === null) return;
-      if (DATA_KEYS[key]) {
-        parts.push(DATA_KEYS[key] + '=' + Array.prototype.join.call(value, ','));
-        return;
-      }
-      if (Array.isArray(value)) value = value.join('x');
+      if (Array.isArray(value) || ArrayBuffer.isView(value)) value = Array.prototype.join.call(value, ',');
       if (value === true) value = 1;
       if (value === false) value = 0;
-      parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value)));
+      // Commas stay as they are: tensor values are long lists of them.
+      parts.push(encodeURIComponent(key) + '=' + encodeURIComponent(String(value)).replace(/%2C/g, ','));
     });
     return parts.join('&');
   }
@@ -127,6 +125,10 @@
       // Frame timing of the app (for bench/frame_time.*).
       frameStats: function () {
         return JSON.parse(Module.UTF8ToString(Module._convplay_frame_stats()));
+      },
+      // The "Copy PyTorch code" script of what is on screen (CONTRACT.md §6).
+      exportPyTorch: function () {
+        return Module.UTF8ToString(Module._convplay_export_pytorch());
       },
     };
     window.dispatchEvent(new Event('convplay-ready'));

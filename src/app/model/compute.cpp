@@ -53,7 +53,10 @@ Status run(const Document& doc, Result* out) {
 }  // namespace
 
 bool Computer::update(const Document& doc) {
-  if (has_seen_ && doc == seen_) return false;
+  if (has_seen_ && doc == seen_) {
+    seen_ = doc;  // equal values in a new buffer: share it, so the next compare is O(1)
+    return false;
+  }
   has_seen_ = true;
   seen_ = doc;
   const auto start = std::chrono::steady_clock::now();

@@ -8,7 +8,7 @@
 namespace convplay::app {
 
 struct Result {
-  Document doc;  // the document this result belongs to
+  Document doc;  // the document this result belongs to (shares its tensors: no copy)
   Tensor output;
   Conv2dGeometry conv;             // when !is_transposed(doc)
   ConvTranspose2dGeometry tconv;   // when is_transposed(doc)
@@ -20,6 +20,7 @@ struct Result {
 class Computer {
  public:
   // Recomputes when `doc` differs from the last document seen. Returns true if it did.
+  // O(1) while `doc` shares its tensors' buffers with that one (shared_values.h).
   bool update(const Document& doc);
 
   bool has_result() const { return has_result_; }

@@ -32,7 +32,7 @@ Shape weight_shape(const Document& doc) {
 
 Shape bias_shape(const Document& doc) { return {doc.out_channels}; }
 
-std::vector<float>& tensor_values(Document* doc, TensorKind kind) {
+SharedValues& tensor_storage(Document* doc, TensorKind kind) {
   switch (kind) {
     case TensorKind::kInput: return doc->input;
     case TensorKind::kWeight: return doc->weight;
@@ -41,8 +41,16 @@ std::vector<float>& tensor_values(Document* doc, TensorKind kind) {
   return doc->input;
 }
 
+const SharedValues& tensor_storage(const Document& doc, TensorKind kind) {
+  return tensor_storage(const_cast<Document*>(&doc), kind);
+}
+
+std::vector<float>& tensor_values(Document* doc, TensorKind kind) {
+  return tensor_storage(doc, kind).edit();
+}
+
 const std::vector<float>& tensor_values(const Document& doc, TensorKind kind) {
-  return tensor_values(const_cast<Document*>(&doc), kind);
+  return tensor_storage(doc, kind).values();
 }
 
 namespace {
@@ -102,7 +110,7 @@ bool edited(const Document& doc, TensorKind kind) {
 // edited ones keep the values of the cells that still exist.
 void conform_tensor(Document* doc, TensorKind kind, const Shape* previous_shape) {
   const Shape shape = shape_of(*doc, kind);
-  std::vector<float>& values = tensor_values(doc, kind);
+  SharedValues& values = tensor_storage(doc, kind);
   const bool same_shape = previous_shape != nullptr ? *previous_shape == shape
                                                     : static_cast<int64_t>(values.size()) ==
                                                           element_count(shape);
@@ -143,7 +151,9 @@ void apply_preset(Document* doc, TensorKind kind, Preset preset) {
       doc->bias_edited = false;
       break;
   }
-  fill_preset(preset, kind, shape_of(*doc, kind), &tensor_values(doc, kind));
+  std::vector<float> fresh;
+  fill_preset(preset, kind, shape_of(*doc, kind), &fresh);
+  tensor_storage(doc, kind) = std::move(fresh);
 }
 
 Conv2dParams conv2d_params(const Document& doc) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/model/shared_values.h"
 #include "engine/params.h"
 #include "engine/tensor.h"
 
@@ -37,8 +38,9 @@ struct Document {
   bool use_bias = false;
   PaddingMode mode = PaddingMode::kZeros;  // Conv2d only
 
-  // Row-major values, sized by conform_tensors() to the shapes below.
-  std::vector<float> input, weight, bias;
+  // Row-major values, sized by conform_tensors() to the shapes below. Shared between
+  // copies (history, the last result) until written: a copy of a document is O(1).
+  SharedValues input, weight, bias;
   Preset input_preset = Preset::kRandom;
   Preset weight_preset = Preset::kRandom;
   // Values differ from their preset: the hash then carries them (so a link shows them).
@@ -54,8 +56,12 @@ bool is_transposed(const Document& doc);
 Shape input_shape(const Document& doc);   // [1, C_in, H, W]
 Shape weight_shape(const Document& doc);  // PyTorch layout of the op
 Shape bias_shape(const Document& doc);    // [C_out]
+// Writable values: takes the document's own copy first if the buffer is shared, so fetch
+// them only to write (reads go through the const overload).
 std::vector<float>& tensor_values(Document* doc, TensorKind kind);
 const std::vector<float>& tensor_values(const Document& doc, TensorKind kind);
+SharedValues& tensor_storage(Document* doc, TensorKind kind);
+const SharedValues& tensor_storage(const Document& doc, TensorKind kind);
 
 // Sizes every tensor to its shape. Given the document before a change of shape, edited
 // tensors keep the values of the cells that still exist; the rest comes from the preset.

@@ -101,21 +101,102 @@ Explanation explain_output(const Result& r, int64_t out_channel, int64_t oy, int
   return e;
 }
 
+std::string input_index_text(const Term& t) {
+  if (t.iy < 0) return "0";
+  return "x[" + std::to_string(t.in_channel) + "," + std::to_string(t.iy) + "," +
+         std::to_string(t.ix) + "]";
+}
+
+std::string weight_index_text(const Term& t) {
+  return "w[" + std::to_string(t.out_or_in) + "," + std::to_string(t.weight_ch) + "," +
+         std::to_string(t.ky) + "," + std::to_string(t.kx) + "]";
+}
+
+ChannelFocus channel_focus(const Document& doc, int64_t out_channel, int64_t preferred) {
+  ChannelFocus f;
+  const int64_t groups = doc.groups > 0 ? doc.groups : 1;
+  const int64_t cin_g = doc.in_channels / groups;
+  const int64_t cout_g = doc.out_channels / groups;
+  if (cin_g <= 0 || cout_g <= 0) return f;
+  const int64_t group = out_channel / cout_g;
+  f.in_first = group * cin_g;
+  f.in_count = cin_g;
+  const bool in_group = preferred >= f.in_first && preferred < f.in_first + cin_g;
+  f.in_channel = in_group ? preferred : f.in_first;
+  if (is_transposed(doc)) {  // w[C_in, C_out/g, kH, kW]
+    f.weight_a = f.in_channel;
+    f.weight_b = out_channel % cout_g;
+  } else {                   // w[C_out, C_in/g, kH, kW]
+    f.weight_a = out_channel;
+    f.weight_b = f.in_channel - f.in_first;
+  }
+  return f;
+}
+
+namespace {
+
+// Conv2d, one axis: the output positions whose window reads input coordinate `i`,
+// directly or through a padded copy of it (reflect, replicate, circular).
+std::vector<int64_t> conv_axis_reach(int64_t i, int64_t size, int64_t pad_before, int64_t pad_after,
+                                     PaddingMode mode, int64_t k, int64_t s, int64_t d,
+                                     int64_t out) {
+  std::vector<char> hit(static_cast<size_t>(out), 0);
+  for (int64_t p = -pad_before; p < size + pad_after; ++p) {
+    if (padded_source_index(p, size, mode) != i) continue;
+    for (int64_t tap = 0; tap < k; ++tap) {
+      const int64_t start = p + pad_before - tap * d;  // window start in padded coordinates
+      if (start >= 0 && start % s == 0 && start / s < out) hit[static_cast<size_t>(start / s)] = 1;
+    }
+  }
+  std::vector<int64_t> reached;
+  for (int64_t o = 0; o < out; ++o) {
+    if (hit[static_cast<size_t>(o)]) reached.push_back(o);
+  }
+  return reached;
+}
+
+// ConvTranspose2d, one axis: input coordinate i stamps tap `tap` at i·s − p + tap·d.
+std::vector<int64_t> transposed_axis_reach(int64_t i, int64_t p, int64_t k, int64_t s, int64_t d,
+                                           int64_t out) {
+  std::vector<char> hit(static_cast<size_t>(out), 0);
+  for (int64_t tap = 0; tap < k; ++tap) {
+    const int64_t o = i * s - p + tap * d;
+    if (o >= 0 && o < out) hit[static_cast<size_t>(o)] = 1;
+  }
+  std::vector<int64_t> reached;
+  for (int64_t o = 0; o < out; ++o) {
+    if (hit[static_cast<size_t>(o)]) reached.push_back(o);
+  }
+  return reached;
+}
+
+}  // namespace
+
 std::vector<OutputCell> reach_of_input(const Result& r, int64_t channel, int64_t y, int64_t x) {
-  std::vector<OutputCell> cells;
   const Shape& shape = r.output.shape;
-  const int64_t channels = shape[1], oh = shape[2], ow = shape[3];
-  for (int64_t oc = 0; oc < channels; ++oc) {
-    for (int64_t oy = 0; oy < oh; ++oy) {
-      for (int64_t ox = 0; ox < ow; ++ox) {
-        const Explanation e = explain_output(r, oc, oy, ox);
-        for (const Term& t : e.terms) {
-          if (t.in_channel == channel && t.iy == y && t.ix == x) {
-            cells.push_back({oc, oy, ox});
-            break;
-          }
-        }
-      }
+  const int64_t oh = shape[2], ow = shape[3];
+  std::vector<int64_t> ys, xs;
+  int64_t cin_g = 1, cout_g = 1;
+  if (is_transposed(r.doc)) {
+    const ConvTranspose2dGeometry& g = r.tconv;
+    ys = transposed_axis_reach(y, g.padding.h, g.kernel_h, g.stride.h, g.dilation.h, oh);
+    xs = transposed_axis_reach(x, g.padding.w, g.kernel_w, g.stride.w, g.dilation.w, ow);
+    cin_g = g.in_channels_per_group();
+    cout_g = g.out_channels_per_group();
+  } else {
+    const Conv2dGeometry& g = r.conv;
+    ys = conv_axis_reach(y, g.in_h, g.pads.top, g.pads.bottom, g.padding_mode, g.kernel_h,
+                         g.stride.h, g.dilation.h, oh);
+    xs = conv_axis_reach(x, g.in_w, g.pads.left, g.pads.right, g.padding_mode, g.kernel_w,
+                         g.stride.w, g.dilation.w, ow);
+    cin_g = g.in_channels_per_group();
+    cout_g = g.out_channels_per_group();
+  }
+  std::vector<OutputCell> cells;
+  const int64_t group = channel / cin_g;
+  for (int64_t oc = group * cout_g; oc < (group + 1) * cout_g; ++oc) {
+    for (int64_t oy : ys) {
+      for (int64_t ox : xs) cells.push_back({oc, oy, ox});
     }
   }
   return cells;

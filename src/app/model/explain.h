@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "app/model/compute.h"
@@ -33,10 +34,31 @@ struct Explanation {
 // Output cell (out_channel, oy, ox) of the result's batch 0.
 Explanation explain_output(const Result& result, int64_t out_channel, int64_t oy, int64_t ox);
 
+// A term's indices as PyTorch writes them: "x[1,0,2]" (x[c, y, x], the cell the value is
+// read from; "0" where zero padding supplies it) and "w[3,1,0,1]" (w in the op's own
+// layout: [C_out, C_in/g, kH, kW] for Conv2d, [C_in, C_out/g, kH, kW] for ConvTranspose2d).
+std::string input_index_text(const Term& term);
+std::string weight_index_text(const Term& term);
+
+// Which channels the sum of an output channel reads, and which of them the input and
+// kernel grids show while one of its cells is focused, so that the highlighted cells and
+// the written sum name the same channel.
+struct ChannelFocus {
+  int64_t in_first = 0, in_count = 1;  // the input channels of the output channel's group
+  int64_t in_channel = 0;              // on show: `preferred` when it is one of them
+  int64_t weight_a = 0, weight_b = 0;  // the weight pair that multiplies in_channel
+};
+ChannelFocus channel_focus(const Document& doc, int64_t out_channel, int64_t preferred_in_channel);
+
 struct OutputCell {
   int64_t out_channel, oy, ox;
+  bool operator==(const OutputCell& o) const {
+    return out_channel == o.out_channel && oy == o.oy && ox == o.ox;
+  }
 };
-// Every output cell that input cell (channel, y, x) contributes to, padding copies included.
+// Every output cell that input cell (channel, y, x) contributes to, padding copies
+// included, in row-major order. Walked forward from the cell (not by explaining every
+// output), so that hovering a large input stays cheap.
 std::vector<OutputCell> reach_of_input(const Result& result, int64_t channel, int64_t y, int64_t x);
 
 // Per output cell of one channel: how many (input cell, kernel tap) pairs land on it,

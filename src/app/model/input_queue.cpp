@@ -18,6 +18,11 @@ void InputQueue::mouse_pos(float x, float y) {
   activity_ = true;
 }
 
+void InputQueue::pointer_left() {
+  events_.push_back({Type::kPointerLeft, 0, false, 0, 0});
+  activity_ = true;
+}
+
 void InputQueue::mouse_button(int button, bool down) {
   if (button < 0 || button >= static_cast<int>(state_.buttons.size())) return;
   events_.push_back({Type::kMouseButton, button, down, 0, 0});
@@ -49,9 +54,9 @@ InputFrame InputQueue::next_frame() {
   state_.characters.clear();
   while (!events_.empty()) {
     const Event& e = events_.front();
-    if (e.type == Type::kMousePos) {
+    if (e.type == Type::kMousePos || e.type == Type::kPointerLeft) {
       if (buttons_changed != 0) break;  // the release happens where it was pressed
-      state_.mouse_valid = true;
+      state_.mouse_valid = e.type == Type::kMousePos;
       state_.mouse_x = e.x;
       state_.mouse_y = e.y;
       moved = true;

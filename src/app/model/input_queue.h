@@ -22,6 +22,9 @@ struct InputFrame {
 class InputQueue {
  public:
   void mouse_pos(float x, float y);
+  // Nothing is pointed at any more: the mouse left the canvas, or a finger that swiped
+  // left the screen (hover would otherwise stay where it was lifted).
+  void pointer_left();
   void mouse_button(int button, bool down);
   void key(int key, bool down);
   void character(unsigned int codepoint);
@@ -36,7 +39,7 @@ class InputQueue {
   bool take_activity();
 
  private:
-  enum class Type { kMousePos, kMouseButton, kKey, kChar };
+  enum class Type { kMousePos, kPointerLeft, kMouseButton, kKey, kChar };
   struct Event {
     Type type;
     int code;          // button, key or codepoint

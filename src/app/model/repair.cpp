@@ -1,14 +1,14 @@
-// Repairing a document the engine rejects: each engine error code has one small fix that
-// moves the offending parameter towards validity; repeat until the engine agrees.
+// Repairing a document the engine rejects: move the least trusted per-axis value into its
+// valid range (ranges.h), one axis at a time; where no single value can help, each engine
+// error code has one small fix; repeat until the engine agrees.
 #include "app/model/repair.h"
 
 #include <algorithm>
 #include <cstdio>
 
 #include "engine/geometry.h"
-#include "app/model/ranges.h"
+#include "app/model/state_keys.h"
 #include "app/model/text.h"
-#include "app/model/url_state.h"
 
 namespace convplay::app {
 
@@ -25,14 +25,34 @@ Status check_document(const Document& doc) {
   return plan_conv2d(in, weight, bias_ptr, conv2d_params(doc), &geometry);
 }
 
-int nearest_valid_groups(int in_channels, int out_channels, int groups) {
-  for (int g = std::max(groups, 1); g > 1; --g) {
-    if (in_channels % g == 0 && out_channels % g == 0) return g;
-  }
-  return 1;
-}
-
 namespace {
+
+// The fields in the order repair tries them within one trust level: the padding before
+// the sizes a link is about (so `in=3&k=9` keeps both and pads), and the kernel before the
+// input (the data stays as the link has it).
+constexpr AxisField kRepairOrder[] = {AxisField::kPadding, AxisField::kOutputPadding,
+                                      AxisField::kDilation, AxisField::kStride,
+                                      AxisField::kKernel, AxisField::kInput};
+
+// Moves one axis of the least trusted field that can fix it to its nearest valid value.
+// False when no single per-axis value helps.
+bool fix_axis(Document* doc, const FieldTrust& trust) {
+  for (KeyTrust level : {KeyTrust::kRepaired, KeyTrust::kAbsent, KeyTrust::kGiven}) {
+    for (AxisField field : kRepairOrder) {
+      if (trust.of[static_cast<int>(field)] != level) continue;
+      for (int axis = 0; axis < 2; ++axis) {
+        if (axis_accepted(*doc, axis)) continue;
+        const Range valid = valid_range(*doc, field, axis);
+        if (valid.empty()) continue;
+        IntPair& pair = axis_field(doc, field);
+        int& value = axis == 0 ? pair.h : pair.w;
+        value = valid.clamp(value);
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 // Shrinks a per-axis value by one on the axes where it is above `floor`. False when
 // nothing could shrink.
@@ -109,6 +129,7 @@ std::string describe_changes(const Document& a, const Document& b) {
     if (!out.empty()) out += ", ";
     out += std::string(key) + "=" + format_pair(from) + " \u2192 " + format_pair(to);
   };
+  add("in", a.in, b.in);
   add("k", a.kernel, b.kernel);
   add("s", a.stride, b.stride);
   add("p", a.padding, b.padding);
@@ -127,7 +148,7 @@ std::string describe_changes(const Document& a, const Document& b) {
   return out;
 }
 
-void repair_document(Document* doc, std::vector<std::string>* notes) {
+void repair_document(Document* doc, std::vector<std::string>* notes, const FieldTrust& trust) {
   // ConvTranspose2d knows neither 'same'/'valid' nor padding modes, and Conv2d has no
   // output_padding: those fields are not part of the other op's hash, so reset quietly.
   if (is_transposed(*doc)) {
@@ -138,10 +159,12 @@ void repair_document(Document* doc, std::vector<std::string>* notes) {
   }
   const Document original = *doc;
   Status first_error;
-  for (int attempt = 0; attempt < 64; ++attempt) {
+  // Each step moves a value towards validity; 256 is far more than the ranges allow.
+  for (int attempt = 0; attempt < 256; ++attempt) {
     const Status status = check_document(*doc);
     if (status.ok()) break;
     if (first_error.ok()) first_error = status;
+    if (fix_axis(doc, trust)) continue;
     if (!fix_one(status, doc)) {
       // No targeted fix: the parameters' defaults, keeping the op and the sizes.
       Document fresh;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/model/url_state.h"
 
 namespace convplay::app {
 
@@ -27,22 +26,20 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-// A per-axis value as the hash writes it: 3 (a number) or "3x2".
-std::string pair_value(const IntPair& pair) {
-  return pair.square() ? std::to_string(pair.h) : quoted(format_pair(pair));
-}
-
-std::string numbers(const std::vector<float>& values) {
-  std::string out = "[";
-  char buffer[32];
-  for (size_t i = 0; i < values.size(); ++i) {
-    const float v = values[i];
-    // JSON has no NaN/Infinity; the engine never makes them from finite inputs.
-    std::snprintf(buffer, sizeof buffer, "%.9g", std::isfinite(v) ? static_cast<double>(v) : 0.0);
-    if (i > 0) out += ',';
-    out += buffer;
+bool is_plain_number(const std::string& text) {
+  if (text.empty()) return false;
+  size_t i = text[0] == '-' ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      digits = true;
+    } else if (text[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
   }
-  return out + "]";
+  return digits;
 }
 
 std::string shape_json(const Shape& shape) {
@@ -54,30 +51,34 @@ std::string shape_json(const Shape& shape) {
   return out + "]";
 }
 
+constexpr const char* kDerivedKeys[] = {"hash",       "valid",      "error",
+                                        "inputShape", "weightShape", "biasShape",
+                                        "outputShape", "output",    "notes"};
+
 }  // namespace
 
-std::string make_state_json(const Document& doc, const Computer& computer,
-                            const std::vector<std::string>& notes, const std::string& hash) {
-  const bool transposed = is_transposed(doc);
-  std::string j = "{";
-  j += "\"op\":" + quoted(transposed ? "conv_transpose2d" : "conv2d");
-  j += ",\"in\":" + quoted(std::to_string(doc.in.h) + "x" + std::to_string(doc.in.w));
-  j += ",\"cin\":" + std::to_string(doc.in_channels);
-  j += ",\"cout\":" + std::to_string(doc.out_channels);
-  j += ",\"k\":" + pair_value(doc.kernel);
-  j += ",\"s\":" + pair_value(doc.stride);
-  if (!transposed && doc.padding_kind == PaddingKind::kSame) {
-    j += ",\"p\":\"same\"";
-  } else if (!transposed && doc.padding_kind == PaddingKind::kValid) {
-    j += ",\"p\":\"valid\"";
-  } else {
-    j += ",\"p\":" + pair_value(doc.padding);
+bool is_derived_state_json_key(const std::string& name) {
+  for (const char* key : kDerivedKeys) {
+    if (name == key) return true;
   }
-  j += ",\"d\":" + pair_value(doc.dilation);
-  j += ",\"op_pad\":" + pair_value(doc.output_padding);
-  j += ",\"g\":" + std::to_string(doc.groups);
-  j += ",\"mode\":" + quoted(padding_mode_name(doc.mode));
-  j += ",\"bias\":" + std::string(doc.use_bias ? "true" : "false");
+  return false;
+}
+
+std::string make_state_json(PageStateRef state, const Computer& computer,
+                            const std::vector<std::string>& notes, const std::string& hash) {
+  const Document& doc = state.doc;
+  std::string j = "{";
+  for (const StateKey& key : state_keys()) {
+    if (key.scope == KeyScope::kEmbed) continue;
+    if (j.size() > 1) j += ',';
+    j += quoted(key.alias != nullptr ? key.alias : key.name) + ":";
+    if (key.json != nullptr) {
+      j += key.json(state);
+    } else {
+      const std::string value = key.format(state);
+      j += is_plain_number(value) ? value : quoted(value);
+    }
+  }
   j += ",\"hash\":" + quoted(hash);
 
   // The output belongs to the current document when it is valid; otherwise the last
@@ -93,11 +94,8 @@ std::string make_state_json(const Document& doc, const Computer& computer,
   } else {
     j += ",\"outputShape\":null";
   }
-  j += ",\"input\":" + numbers(doc.input);
-  j += ",\"weight\":" + numbers(doc.weight);
-  j += ",\"biasValues\":" + (doc.use_bias ? numbers(doc.bias) : std::string("null"));
   j += ",\"output\":" +
-       (computer.has_result() ? numbers(computer.result().output.data) : std::string("[]"));
+       (computer.has_result() ? json_numbers(computer.result().output.data) : std::string("[]"));
   j += ",\"notes\":[";
   for (size_t i = 0; i < notes.size(); ++i) j += (i > 0 ? "," : "") + quoted(notes[i]);
   j += "]}";

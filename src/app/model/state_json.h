@@ -1,17 +1,22 @@
-// window.convplay.getState()'s answer as JSON text: the hash keys with the hash's own
-// values (numbers where the hash has one integer, "hxw" strings for pairs), the shapes
-// as [N, C, H, W], and the tensors as plain number arrays.
+// window.convplay.getState()'s answer as JSON text: every state key of the table (hash
+// names, or getState's own: input, weight, biasValues) with the hash's values (numbers
+// where the hash has a number, "hxw" strings for pairs), the shapes as [N, C, H, W], the
+// output, and the notes.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "app/model/compute.h"
-#include "app/model/document.h"
+#include "app/model/state_keys.h"
 
 namespace convplay::app {
 
-std::string make_state_json(const Document& doc, const Computer& computer,
+// getState's derived values (shapes, output, hash, ...): setState ignores them without a
+// note, so that an object from getState can be passed back.
+bool is_derived_state_json_key(const std::string& name);
+
+std::string make_state_json(PageStateRef state, const Computer& computer,
                             const std::vector<std::string>& notes, const std::string& hash);
 
 }  // namespace convplay::app

@@ -20,13 +20,13 @@ Text make_english() {
   t.dismiss = "OK";
   t.open_full_playground = "Open in the playground \u2197";
 
-  t.tab_parameters = "Parameters";
+  t.tab_params = "Parameters";
   t.tab_compute = "Compute";
+  t.tab_scatter = "Scatter & as a convolution";
   t.tab_shapes = "Shapes & round trip";
-  t.tab_as_conv = "Scatter & as a convolution";
-  t.tab_parameters_short = "Params";
+  t.tab_params_short = "Params";
+  t.tab_scatter_short = "Scatter";
   t.tab_shapes_short = "Shapes";
-  t.tab_as_conv_short = "Scatter";
 
   t.section_tensors = "TENSORS";
   t.section_conv = "CONVOLUTION";
@@ -78,12 +78,24 @@ Text make_english() {
   t.overlap_legend = "stamps per cell";
   t.hover_output_help =
       "Hover an output cell to see its sum; hover an input cell to see which outputs it reaches.";
-  t.explain_more_terms_fmt = " + \u2026 (%d more)";
   t.explain_check_fmt = "The engine computed %s: the two disagree!";
   t.input_reach_fmt = "x[%d, %d, %d] = %s reaches %d output cells of this channel (teal).";
   t.ghost_cell_fmt = "padding cell (%d, %d): %s copies x[%d, %d] = %s";
   t.ghost_zero_fmt = "padding cell (%d, %d): zero";
   t.kernel_tap_fmt = "w[%d, %d, %d, %d] = %s";
+
+  t.explain_total_fmt = "y[%d, %d, %d] = %s";
+  t.explain_terms_one_fmt = "the sum of %d products x\u00b7w over input channel %d";
+  t.explain_terms_range_fmt = "the sum of %d products x\u00b7w over input channels %d\u2013%d";
+  t.explain_plus_bias_fmt = ", plus the bias b[%d]";
+  t.explain_col_term = "term";
+  t.explain_col_x = "x";
+  t.explain_col_w = "w";
+  t.explain_col_product = "x\u00b7w";
+  t.explain_zero_pad = "pad";
+  t.explain_sum_row = "sum";
+  t.focus_reads_one_fmt = "y[%d, \u2026] reads channel %d";
+  t.focus_reads_range_fmt = "y[%d, \u2026] reads input channels %d\u2013%d";
 
   t.play = "\u25b6 Play";
   t.pause = "\u2016 Pause";
@@ -142,6 +154,8 @@ Text make_english() {
   t.note_clamped_fmt = "\"%s=%s\" is outside %d\u2026%d; using %s.";
   t.note_fixed_fmt = "PyTorch would reject this (%s); changed %s.";
   t.note_data_length_fmt = "\"%s\" has %s values but the tensor has %d; using the preset.";
+  t.note_too_long_fmt = "The link's state is %d KB, more than the %d KB a link may hold; it was not read.";
+  t.note_unknown_keys_fmt = "Ignored %d unknown key(s): %s.";
   return t;
 }
 

@@ -19,14 +19,14 @@ struct Text {
   const char* dismiss;
   const char* open_full_playground;
 
-  // Tabs and panel titles
-  const char* tab_parameters;
+  // Tabs, one per entry of ui/panel_table.cpp (named by its PanelId)
+  const char* tab_params;
   const char* tab_compute;
+  const char* tab_scatter;
   const char* tab_shapes;
-  const char* tab_as_conv;
-  const char* tab_parameters_short;  // phone-sized screens
+  const char* tab_params_short;  // phone-sized screens
+  const char* tab_scatter_short;
   const char* tab_shapes_short;
-  const char* tab_as_conv_short;
 
   // Parameters
   const char* section_tensors;
@@ -75,12 +75,25 @@ struct Text {
   const char* show_overlap;
   const char* overlap_legend;
   const char* hover_output_help;
-  const char* explain_more_terms_fmt;  // number of terms left out
   const char* explain_check_fmt;    // engine value
   const char* input_reach_fmt;      // channel, y, x, count
   const char* ghost_cell_fmt;       // y, x, mode, source y, source x
   const char* ghost_zero_fmt;       // y, x
   const char* kernel_tap_fmt;       // out, in, ky, kx, value
+
+  // The sum behind a focused output cell (ui/explanation.cpp), term by term
+  const char* explain_total_fmt;    // out channel, y, x, sum
+  const char* explain_terms_one_fmt;    // products, input channel
+  const char* explain_terms_range_fmt;  // products, first and last input channel
+  const char* explain_plus_bias_fmt;    // out channel
+  const char* explain_col_term;     // column headers: "x·w" indices, x, w, product
+  const char* explain_col_x;
+  const char* explain_col_w;
+  const char* explain_col_product;
+  const char* explain_zero_pad;     // stands for x where zero padding supplies the value
+  const char* explain_sum_row;
+  const char* focus_reads_one_fmt;    // under the input grid: out channel, input channel
+  const char* focus_reads_range_fmt;  // out channel, first and last input channel
 
   // Animation
   const char* play;
@@ -125,6 +138,8 @@ struct Text {
   const char* note_clamped_fmt;     // key, given, min, max, used
   const char* note_fixed_fmt;       // engine message, what was changed
   const char* note_data_length_fmt; // key, given count, expected count
+  const char* note_too_long_fmt;    // KB given, KB allowed
+  const char* note_unknown_keys_fmt;// count, the first names
 
   // Loading and errors handled in C++ (the no-WebGL2 message is in the HTML shell)
 };

@@ -1,43 +1,34 @@
-// Reading and writing the URL hash.
+// Reading and writing `key=value&...` text through the state keys table, in one pass:
+// the text is capped before any work, split once, and each key looked up once.
 #include "app/model/url_state.h"
 
-#include <cerrno>
-#include <cstdarg>
-#include <cmath>
+#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <map>
 
-#include "engine/params.h"
-#include "app/model/presets.h"
-#include "app/model/ranges.h"
 #include "app/model/repair.h"
+#include "app/model/state_json.h"
 #include "app/model/text.h"
 
 namespace convplay::app {
 
 namespace {
 
-std::string printf_string(const char* format, ...) __attribute__((format(printf, 1, 2)));
-std::string printf_string(const char* format, ...) {
-  char buffer[512];
-  va_list args;
-  va_start(args, format);
-  std::vsnprintf(buffer, sizeof buffer, format, args);
-  va_end(args);
-  return buffer;
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
 // Percent-decoding, so that links pasted from chat apps still read.
-std::string url_decode(const std::string& text) {
+std::string url_decode(const std::string& text, size_t begin, size_t end) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const std::string hex = text.substr(i + 1, 2);
-      char* end = nullptr;
-      const long value = std::strtol(hex.c_str(), &end, 16);
-      if (end == hex.c_str() + 2) {
-        out += static_cast<char>(value);
+  out.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    if (text[i] == '%' && i + 2 < end) {
+      const int high = hex_digit(text[i + 1]), low = hex_digit(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out += static_cast<char>(high * 16 + low);
         i += 2;
         continue;
       }
@@ -47,238 +38,115 @@ std::string url_decode(const std::string& text) {
   return out;
 }
 
-std::map<std::string, std::string> split_query(const std::string& raw) {
-  std::map<std::string, std::string> pairs;
-  std::string text = raw;
-  if (!text.empty() && text[0] == '#') text.erase(0, 1);
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('&', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string item = text.substr(start, end - start);
-    const size_t eq = item.find('=');
-    if (eq != std::string::npos && eq > 0) {
-      pairs[url_decode(item.substr(0, eq))] = url_decode(item.substr(eq + 1));
-    }
-    start = end + 1;
-  }
-  return pairs;
+// Where the state ends: a host page may append its own suffix, such as WordPress's
+// `#?secret=...` on an embed's address.
+size_t state_end(const std::string& text) {
+  const size_t suffix = text.find("#?");
+  const size_t secret = text.find("?secret=");
+  return std::min(suffix, secret) == std::string::npos ? text.size() : std::min(suffix, secret);
 }
 
-// A number as the nearest integer; false when the text is not a number at all.
-bool parse_number(const std::string& text, double* out) {
-  if (text.empty() || text.size() > 40) return false;
-  char* end = nullptr;
-  errno = 0;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || std::isnan(value)) return false;
-  *out = value;
-  return true;
+bool scope_allowed(KeyScope scope, QueryKind kind) {
+  return kind == QueryKind::kPageQuery ? scope == KeyScope::kEmbed : scope != KeyScope::kEmbed;
 }
 
-int clamp_to(double value, const Range& range) {
-  if (!(value >= range.min)) return range.min;  // also -inf
-  if (value > range.max) return range.max;
-  return static_cast<int>(std::lround(value));
-}
-
-// One integer key. A number out of range is clamped, anything else keeps `*value`.
-void read_int(const std::map<std::string, std::string>& pairs, const char* key, const Range& range,
-              int* value, std::vector<std::string>* notes) {
-  const auto it = pairs.find(key);
-  if (it == pairs.end()) return;
-  double number = 0;
-  if (!parse_number(it->second, &number)) {
-    notes->push_back(printf_string(text().note_bad_value_fmt, key, it->second.c_str(),
-                                   std::to_string(*value).c_str()));
-    return;
-  }
-  const int used = clamp_to(number, range);
-  if (used != number) {
-    notes->push_back(printf_string(text().note_clamped_fmt, key, it->second.c_str(), range.min,
-                                   range.max, std::to_string(used).c_str()));
-  }
-  *value = used;
-}
-
-// A per-axis key: "n", "hxw" (also "h,w" and "[h, w]" as JavaScript prints arrays).
-void read_pair(const std::map<std::string, std::string>& pairs, const char* key,
-               const Range& range, IntPair* value, std::vector<std::string>* notes) {
-  const auto it = pairs.find(key);
-  if (it == pairs.end()) return;
-  std::string text_value = it->second;
-  for (char& c : text_value) {
-    if (c == ',' || c == 'X' || c == '*') c = 'x';
-  }
-  if (!text_value.empty() && text_value.front() == '[') text_value.erase(0, 1);
-  if (!text_value.empty() && text_value.back() == ']') text_value.pop_back();
-  std::string parts[2];
-  const size_t cross = text_value.find('x');
-  int count = 1;
-  parts[0] = text_value.substr(0, cross);
-  if (cross != std::string::npos) {
-    parts[1] = text_value.substr(cross + 1);
-    count = 2;
-  }
-  double numbers[2] = {0, 0};
-  bool ok = parts[1].find('x') == std::string::npos;
-  for (int i = 0; i < count && ok; ++i) {
-    while (!parts[i].empty() && parts[i].front() == ' ') parts[i].erase(0, 1);
-    ok = parse_number(parts[i], &numbers[i]);
-  }
-  if (!ok) {
-    notes->push_back(printf_string(text().note_bad_value_fmt, key, it->second.c_str(),
-                                   format_pair(*value).c_str()));
-    return;
-  }
-  if (count == 1) numbers[1] = numbers[0];
-  const IntPair used{clamp_to(numbers[0], range), clamp_to(numbers[1], range)};
-  if (used.h != numbers[0] || used.w != numbers[1]) {
-    notes->push_back(printf_string(text().note_clamped_fmt, key, it->second.c_str(), range.min,
-                                   range.max, format_pair(used).c_str()));
-  }
-  *value = used;
-}
-
-void read_values(const std::map<std::string, std::string>& pairs, const char* key,
-                 std::vector<float>* values, bool* edited, std::vector<std::string>* notes) {
-  const auto it = pairs.find(key);
-  if (it == pairs.end()) return;
-  std::vector<float> parsed;
-  std::string item;
-  const std::string& list = it->second;
-  bool ok = true;
-  for (size_t i = 0; i <= list.size() && ok; ++i) {
-    if (i == list.size() || list[i] == ',' || list[i] == '_') {
-      double number = 0;
-      ok = parse_number(item, &number) && std::isfinite(number);
-      if (ok) {
-        parsed.push_back(static_cast<float>(
-            number > kValueLimit ? kValueLimit : number < -kValueLimit ? -kValueLimit : number));
-      }
-      item.clear();
-    } else if (list[i] != '[' && list[i] != ']' && list[i] != ' ') {
-      item += list[i];
+// Reads the keys of one scope in the table's order; records which per-axis fields were
+// given and how they read.
+void read_scope(KeyScope scope, const std::vector<const std::string*>& given, PageState* state,
+                std::vector<std::string>* notes, FieldTrust* trust) {
+  const std::vector<StateKey>& keys = state_keys();
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].scope != scope || given[i] == nullptr) continue;
+    const KeyRead read = keys[i].parse(*given[i], state, notes);
+    if (keys[i].field >= 0) {
+      trust->of[keys[i].field] = read == KeyRead::kAccepted ? KeyTrust::kGiven : KeyTrust::kRepaired;
     }
   }
-  if (!ok || parsed.size() != values->size()) {
-    notes->push_back(printf_string(text().note_data_length_fmt, key,
-                                   ok ? std::to_string(parsed.size()).c_str() : "?",
-                                   static_cast<int>(values->size())));
-    return;
-  }
-  *values = std::move(parsed);
-  *edited = true;
-}
-
-std::string format_values(const std::vector<float>& values) {
-  std::string out;
-  char number[32];
-  for (size_t i = 0; i < values.size(); ++i) {
-    std::snprintf(number, sizeof number, "%.6g", static_cast<double>(values[i]));
-    if (i > 0) out += ',';
-    out += number;
-  }
-  return out;
 }
 
 }  // namespace
 
-std::string format_pair(const IntPair& pair) {
-  if (pair.square()) return std::to_string(pair.h);
-  return std::to_string(pair.h) + "x" + std::to_string(pair.w);
-}
-
-void apply_query(const std::string& raw, Document* doc, std::vector<std::string>* notes) {
-  const std::map<std::string, std::string> pairs = split_query(raw);
-  const Document before = *doc;
-
-  if (auto it = pairs.find("op"); it != pairs.end()) {
-    if (it->second == "conv2d") {
-      doc->op = Op::kConv2d;
-    } else if (it->second == "conv_transpose2d") {
-      doc->op = Op::kConvTranspose2d;
-    } else {
-      notes->push_back(printf_string(text().note_bad_value_fmt, "op", it->second.c_str(),
-                                     doc->op == Op::kConv2d ? "conv2d" : "conv_transpose2d"));
-    }
+void apply_query(const std::string& raw, PageState* state, std::vector<std::string>* notes,
+                 QueryKind kind) {
+  if (raw.size() > kMaxStateTextBytes) {
+    char buffer[200];
+    std::snprintf(buffer, sizeof buffer, text().note_too_long_fmt,
+                  static_cast<int>(raw.size() / 1024), static_cast<int>(kMaxStateTextBytes / 1024));
+    notes->push_back(buffer);
+    return;
   }
-  read_pair(pairs, "in", kInputSizeRange, &doc->in, notes);
-  read_int(pairs, "cin", kChannelRange, &doc->in_channels, notes);
-  read_int(pairs, "cout", kChannelRange, &doc->out_channels, notes);
-  read_pair(pairs, "k", kKernelRange, &doc->kernel, notes);
-  read_pair(pairs, "s", kStrideRange, &doc->stride, notes);
-  if (auto it = pairs.find("p"); it != pairs.end()) {
-    if (it->second == "same" || it->second == "valid") {
-      doc->padding_kind = it->second == "same" ? PaddingKind::kSame : PaddingKind::kValid;
-    } else {
-      doc->padding_kind = PaddingKind::kExplicit;
-      read_pair(pairs, "p", kPaddingRange, &doc->padding, notes);
-    }
-  }
-  read_pair(pairs, "d", kDilationRange, &doc->dilation, notes);
-  read_pair(pairs, "op_pad", kOutputPaddingRange, &doc->output_padding, notes);
-  read_int(pairs, "g", kGroupsRange, &doc->groups, notes);
-  if (auto it = pairs.find("mode"); it != pairs.end()) {
-    PaddingMode mode;
-    if (parse_padding_mode(it->second, &mode).ok()) {
-      doc->mode = mode;
-    } else {
-      notes->push_back(printf_string(text().note_bad_value_fmt, "mode", it->second.c_str(),
-                                     padding_mode_name(doc->mode)));
-    }
-  }
-  if (auto it = pairs.find("bias"); it != pairs.end()) {
-    doc->use_bias = it->second == "1" || it->second == "true";
-  }
-  for (const auto& [key, target] : {std::pair<const char*, Preset*>{"xp", &doc->input_preset},
-                                    std::pair<const char*, Preset*>{"wp", &doc->weight_preset}}) {
-    if (auto it = pairs.find(key); it != pairs.end()) {
-      if (!parse_preset(it->second.c_str(), target)) {
-        notes->push_back(
-            printf_string(text().note_bad_value_fmt, key, it->second.c_str(), preset_key(*target)));
-      } else {
-        (key[0] == 'x' ? doc->input_edited : doc->weight_edited) = false;
+  // Split once; the last value of a key wins.
+  const std::vector<StateKey>& keys = state_keys();
+  std::vector<const std::string*> given(keys.size(), nullptr);
+  std::vector<std::string> storage(keys.size());
+  int unknown = 0;
+  std::string unknown_names;
+  const size_t end = state_end(raw);
+  size_t start = !raw.empty() && (raw[0] == '#' || raw[0] == '?') ? 1 : 0;
+  while (start < end) {
+    size_t item_end = raw.find('&', start);
+    if (item_end == std::string::npos || item_end > end) item_end = end;
+    const size_t eq = raw.find('=', start);
+    if (eq != std::string::npos && eq > start && eq < item_end && raw[start] != '?') {
+      const std::string name = url_decode(raw, start, eq);
+      const StateKey* key = find_state_key(name);
+      if (key != nullptr && scope_allowed(key->scope, kind)) {
+        const size_t index = static_cast<size_t>(key - keys.data());
+        storage[index] = url_decode(raw, eq + 1, item_end);
+        given[index] = &storage[index];
+      } else if (key == nullptr && kind == QueryKind::kState && !is_derived_state_json_key(name)) {
+        if (++unknown <= 3) unknown_names += (unknown > 1 ? ", " : "") + name.substr(0, 24);
       }
     }
+    start = item_end + 1;
   }
 
-  repair_document(doc, notes);
-  // Tensors follow the shapes; a new preset refills.
-  if (doc->input_preset != before.input_preset || !doc->input_edited) doc->input.clear();
-  if (doc->weight_preset != before.weight_preset || !doc->weight_edited) doc->weight.clear();
-  conform_tensors(doc, &before);
-  read_values(pairs, "x", &doc->input, &doc->input_edited, notes);
-  read_values(pairs, "w", &doc->weight, &doc->weight_edited, notes);
-  read_values(pairs, "b", &doc->bias, &doc->bias_edited, notes);
+  const Document before = state->doc;
+  FieldTrust trust;
+  read_scope(KeyScope::kDocument, given, state, notes, &trust);
+  read_scope(KeyScope::kView, given, state, notes, &trust);
+  read_scope(KeyScope::kEmbed, given, state, notes, &trust);
+  if (kind == QueryKind::kState) {
+    Document& doc = state->doc;
+    repair_document(&doc, notes, trust);
+    // Tensors follow the shapes; a new preset refills.
+    if (doc.input_preset != before.input_preset || !doc.input_edited) doc.input.clear();
+    if (doc.weight_preset != before.weight_preset || !doc.weight_edited) doc.weight.clear();
+    conform_tensors(&doc, &before);
+    read_scope(KeyScope::kTensor, given, state, notes, &trust);
+  }
+  // One note, however many unknown keys (the contract ignores them; a typo is worth a word).
+  if (unknown > 0) {
+    char buffer[300];
+    std::snprintf(buffer, sizeof buffer, text().note_unknown_keys_fmt, unknown,
+                  (unknown_names + (unknown > 3 ? ", \u2026" : "")).c_str());
+    notes->push_back(buffer);
+  }
 }
 
-std::string format_hash(const Document& doc) {
-  const bool transposed = is_transposed(doc);
-  std::string hash = transposed ? "op=conv_transpose2d" : "op=conv2d";
-  hash += "&in=" + std::to_string(doc.in.h) + "x" + std::to_string(doc.in.w);
-  hash += "&cin=" + std::to_string(doc.in_channels);
-  hash += "&cout=" + std::to_string(doc.out_channels);
-  hash += "&k=" + format_pair(doc.kernel);
-  hash += "&s=" + format_pair(doc.stride);
-  if (!transposed && doc.padding_kind == PaddingKind::kSame) {
-    hash += "&p=same";
-  } else if (!transposed && doc.padding_kind == PaddingKind::kValid) {
-    hash += "&p=valid";
-  } else {
-    hash += "&p=" + format_pair(doc.padding);
+void apply_query(const std::string& text, Document* doc, std::vector<std::string>* notes) {
+  PageState state{*doc, ViewState{}};
+  apply_query(text, &state, notes);
+  *doc = std::move(state.doc);
+}
+
+std::string format_hash(PageStateRef state) {
+  std::string hash;
+  std::string tensors;  // last, and only if the whole still fits the cap
+  for (const StateKey& key : state_keys()) {
+    if (!key.written(state)) continue;
+    std::string& out = key.scope == KeyScope::kTensor ? tensors : hash;
+    if (!out.empty()) out += '&';
+    out += key.name;
+    out += '=';
+    out += key.format(state);
   }
-  hash += "&d=" + format_pair(doc.dilation);
-  if (transposed) hash += "&op_pad=" + format_pair(doc.output_padding);
-  hash += "&g=" + std::to_string(doc.groups);
-  if (!transposed) hash += std::string("&mode=") + padding_mode_name(doc.mode);
-  if (doc.use_bias) hash += "&bias=1";
-  if (doc.input_preset != Preset::kRandom) hash += std::string("&xp=") + preset_key(doc.input_preset);
-  if (doc.weight_preset != Preset::kRandom) hash += std::string("&wp=") + preset_key(doc.weight_preset);
-  if (doc.input_edited) hash += "&x=" + format_values(doc.input);
-  if (doc.weight_edited) hash += "&w=" + format_values(doc.weight);
-  if (doc.use_bias && doc.bias_edited) hash += "&b=" + format_values(doc.bias);
+  if (!tensors.empty() && hash.size() + 1 + tensors.size() <= kMaxStateTextBytes) {
+    hash += '&' + tensors;
+  }
   return hash;
 }
+
+std::string format_hash(const Document& doc) { return format_hash(PageStateRef(doc, ViewState{})); }
 
 }  // namespace convplay::app

@@ -35,9 +35,26 @@ struct ViewState {
   int step = 1;             // 1-based step in the lesson
   Theme theme = Theme::kDark;
   UiMode ui = UiMode::kFull;
+  bool embed = false;       // embed.html or ?embed=1: the embed's layout
   PanelSet panels;          // which panels an embed shows (`panels=`)
   bool operator==(const ViewState& o) const;
   bool operator!=(const ViewState& o) const { return !(*this == o); }
 };
+
+// The key values of each enum (`tab=scatter`, `anim=play`, ...), and reading them back.
+// Parsing accepts the old spellings: `parameters` for params, `asconv`/`as_conv` for scatter.
+const char* panel_key(PanelId id);
+const char* anim_key(AnimMode mode);
+const char* lang_key(Lang lang);
+const char* theme_key(Theme theme);
+const char* ui_mode_key(UiMode mode);
+bool parse_panel_key(const std::string& text, PanelId* out);
+bool parse_anim_key(const std::string& text, AnimMode* out);
+bool parse_lang_key(const std::string& text, Lang* out);
+bool parse_theme_key(const std::string& text, Theme* out);
+bool parse_ui_mode_key(const std::string& text, UiMode* out);
+
+// An embed without `panels=` shows the computation: Compute and Scatter.
+PanelSet embed_default_panels();
 
 }  // namespace convplay::app

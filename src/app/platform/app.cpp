@@ -21,6 +21,7 @@
 #include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 #include "app/model/url_state.h"
+#include "app/model/pytorch_export.h"
 
 namespace convplay::app {
 
@@ -53,8 +54,9 @@ bool App::init() {
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   scale_ = device_pixel_ratio();
   fonts_ = apply_theme(scale_);
-  read_embed_options();
+  const std::vector<std::string> query_notes = read_embed_options();
   set_state(location_hash(), true);
+  ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
   history_.reset(doc_);
 
   if (!glfwInit()) return false;
@@ -91,69 +93,91 @@ bool App::init() {
   return true;
 }
 
-void App::read_embed_options() {
-  // Embed options come from the query (sokol_args style): ?embed=1&panels=compute,shapes
-  const std::string query = location_query();
-  auto has = [&query](const std::string& item) { return query.find(item) != std::string::npos; };
-  ui_.embed = has("embed=1") || has("embed=true");
-  if (!ui_.embed) return;
-  const size_t at = query.find("panels=");
-  if (at == std::string::npos) {
-    ui_.panels = PanelSet{true, false, true, false, true};
-    return;
-  }
-  const std::string list = query.substr(at + 7, query.find('&', at) - (at + 7));
-  auto listed = [&list](const char* name) { return list.find(name) != std::string::npos; };
-  ui_.panels.parameters = listed("parameters");
-  ui_.panels.compute = listed("compute");
-  ui_.panels.shapes = listed("shapes");
-  ui_.panels.as_conv = listed("asconv") || listed("as_conv");
-  if (!ui_.panels.parameters && !ui_.panels.compute && !ui_.panels.shapes && !ui_.panels.as_conv) {
-    ui_.panels.compute = true;
-  }
+std::vector<std::string> App::read_embed_options() {
+  // Embed options come from the page's query (sokol_args style): ?embed=1&panels=compute,shapes
+  // (embed.html adds embed=1 itself), read through the same keys table as the hash.
+  std::vector<std::string> notes;
+  PageState page{Document{}, view_};
+  apply_query(location_query(), &page, &notes, QueryKind::kPageQuery);
+  const ViewState before = view_;
+  view_ = page.view;
+  show_view(before, true);
+  return notes;
 }
 
 std::vector<std::string> App::set_state(const std::string& query, bool from_defaults) {
   std::vector<std::string> notes;
-  Document next = from_defaults ? Document{} : doc_;
-  if (from_defaults) conform_tensors(&next);
+  PageState next{from_defaults ? Document{} : doc_, view_};
+  if (from_defaults) {
+    conform_tensors(&next.doc);
+    // A new hash starts from the defaults, except what the page itself decided: its embed
+    // options and the browser's language.
+    next.view = ViewState{};
+    next.view.embed = view_.embed;
+    next.view.panels = view_.panels;
+    next.view.lang = view_.lang;
+  }
   apply_query(query, &next, &notes);
-  doc_ = next;
+  doc_ = std::move(next.doc);
+  const ViewState before = view_;
+  view_ = next.view;
+  show_view(before, from_defaults);
   ui_.notes = notes;
-  // View keys beyond the contract: anim=play starts the animation, anim=stamps the stamp-
-  // by-stamp one of ConvTranspose2d (links, benchmarks).
-  const size_t anim = query.find("anim=");
-  const bool stamps = anim != std::string::npos && query.compare(anim + 5, 6, "stamps") == 0;
-  const bool play = stamps || (anim != std::string::npos && query.compare(anim + 5, 4, "play") == 0);
-  ui_.animation.active = play;
-  ui_.animation.playing = play;
-  ui_.animation.stamps = stamps;
   ui_.animation.index = 0;
-  // speed=N: animation speed in output cells per second (a link's pace; benchmarks use 60
-  // so that every frame steps and redraws).
-  const size_t speed = query.find("speed=");
-  if (speed != std::string::npos) {
-    const double value = std::atof(query.c_str() + speed + 6);
-    if (value >= 0.5 && value <= 120.0) ui_.animation.speed = static_cast<float>(value);
-  }
-  // tab=compute|scatter|shapes|params opens that view (a link to a view).
-  const size_t tab = query.find("tab=");
-  if (tab != std::string::npos) {
-    const std::string name = query.substr(tab + 4, query.find('&', tab) - (tab + 4));
-    const Tab chosen = name == "shapes"    ? Tab::kShapes
-                       : name == "scatter" ? Tab::kAsConv
-                       : name == "params"  ? Tab::kParameters
-                                           : Tab::kCompute;
-    ui_.requested_tab = chosen;
-    ui_.tab_request_frames = 6;
-  }
-  computer_.update(doc_);
+  if (computer_.update(doc_)) document_changed_ = true;
   idle_frames_ = 0;  // redraw with the new state
   return notes;
 }
 
+void App::show_view(const ViewState& before, bool force) {
+  ui_.embed = view_.embed;
+  ui_.panels = view_.embed ? view_.panels : PanelSet{};
+  if (force || view_.tab != before.tab) {
+    // A new ImGui tab bar settles over several frames: keep asking for the tab meanwhile.
+    ui_.requested_tab = view_.tab;
+    ui_.tab_request_frames = 6;
+  }
+  Animation& animation = ui_.animation;
+  if (force || view_.anim != before.anim) {
+    animation.active = animation.playing = view_.anim != AnimMode::kOff;
+    animation.stamps = view_.anim == AnimMode::kStamps;
+    animation.index = 0;
+  }
+  if (force || view_.speed != before.speed) animation.speed = view_.speed;
+}
+
+void App::read_shown_view() {
+  // The tab the user picked is the one whose bar changed selection; while a requested tab
+  // settles, the bars' changes are its own.
+  if (ui_.tab_request_frames == 0) {
+    if (ui_.wide_tab != seen_wide_tab_) view_.tab = ui_.wide_tab;
+    if (ui_.narrow_tab != seen_narrow_tab_) view_.tab = ui_.narrow_tab;
+  }
+  seen_wide_tab_ = ui_.wide_tab;
+  seen_narrow_tab_ = ui_.narrow_tab;
+  const Animation& animation = ui_.animation;
+  view_.anim = !animation.playing ? AnimMode::kOff
+               : animation.stamps ? AnimMode::kStamps
+                                  : AnimMode::kPlay;
+  view_.speed = animation.speed;
+}
+
+// Only when the document or the view changed: formatting big tensors every frame would
+// cost more than drawing them.
+void App::write_hash_if_changed() {
+  if (!document_changed_ && view_ == written_view_) return;
+  document_changed_ = false;
+  written_view_ = view_;
+  const std::string hash = format_hash(PageStateRef(doc_, view_));
+  if (hash != last_hash_) {
+    last_hash_ = hash;
+    replace_location_hash(hash);
+  }
+}
+
 std::string App::state_json() const {
-  return make_state_json(doc_, computer_, ui_.notes, format_hash(doc_));
+  const PageStateRef state(doc_, view_);
+  return make_state_json(state, computer_, ui_.notes, format_hash(state));
 }
 
 std::string App::frame_stats_json() const {
@@ -196,7 +220,13 @@ std::string App::explain_json(int channel, int y, int x) const {
   return json + buffer;
 }
 
-std::string App::regions_json() const { return grid_regions_json(scale_ > 0 ? scale_ : 1.0f); }
+std::string App::regions_json() const { return ui_.regions.json(scale_ > 0 ? scale_ : 1.0f); }
+
+// The document of the output on screen, so that the script's y is getState().output even
+// while the controls hold an invalid combination.
+std::string App::pytorch_code() const {
+  return pytorch_script(computer_.has_result() ? computer_.result().doc : doc_);
+}
 
 void App::sync_canvas_size() {
   double css_w = 0, css_h = 0;
@@ -243,7 +273,7 @@ void App::frame() {
 
   bool undo = false, redo = false;
   handle_shortcuts(&undo, &redo);
-  computer_.update(doc_);
+  if (computer_.update(doc_)) document_changed_ = true;
 
   // Hover from the previous frame drives this frame's highlights: every grid then
   // highlights what any other grid points at, whatever order they are drawn in.
@@ -261,21 +291,17 @@ void App::frame() {
   }
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
-  scroll_.end_frame(ui_.painting, 6.0f * scale_);
+  if (scroll_.end_frame(ui_.painting, 6.0f * scale_)) input_.pointer_left();
   sync_page_input();
 
   if (undo) doc_ = history_.undo(doc_);
   if (redo) doc_ = history_.redo(doc_);
   const bool editing = ImGui::IsAnyItemActive() || ui_.painting || ui_.edit_popup_open;
   history_.observe(doc_, editing);
-  computer_.update(doc_);  // the edits of this frame show up in the next one
-  if (!editing) {
-    const std::string hash = format_hash(doc_);
-    if (hash != last_hash_) {
-      last_hash_ = hash;
-      replace_location_hash(hash);
-    }
-  }
+  // The edits of this frame show up in the next one.
+  if (computer_.update(doc_)) document_changed_ = true;
+  read_shown_view();
+  if (!editing) write_hash_if_changed();
 
   ImGui::Render();
   ui_.logic_ms = now_ms() - start;

@@ -9,6 +9,7 @@
 #include "app/model/document.h"
 #include "app/model/history.h"
 #include "app/model/input_queue.h"
+#include "app/model/view_state.h"
 #include "app/platform/input_scroll.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
@@ -45,17 +46,29 @@ class App {
   // editor, or returns why it cannot (the editor stays open and says so).
   std::string submit_value_text(const std::string& text);
   void cancel_value_edit();
+  // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
+  std::string pytorch_code() const;
 
  private:
   void sync_canvas_size();
   void handle_shortcuts(bool* undo, bool* redo);
-  void read_embed_options();
+  std::vector<std::string> read_embed_options();
+  // The one boundary between the model's ViewState and the UI's own fields (ui_state.h).
+  void show_view(const ViewState& before, bool force);
+  void read_shown_view();
+  void write_hash_if_changed();
   void install_input_callbacks();
   void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
   void sync_page_input();  // the page's text field and touch scrolling follow the frame
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
+  // What the address bar says is shown (tab, animation, language, ...): kept in step with
+  // the UI every frame, written to the hash with the document.
+  ViewState view_;
+  ViewState written_view_;
+  bool document_changed_ = true;  // since the hash was last written
+  PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   History history_;
   Computer computer_;
   UiState ui_;

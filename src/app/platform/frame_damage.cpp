@@ -79,7 +79,7 @@ PixelRect intersect(const PixelRect& a, const PixelRect& b) {
   return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
 }
 
-void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
+void FrameDamage::hash_tiles(const ImDrawData& draw_data, TextureVersionOf version_of) {
   std::fill(tiles_.begin(), tiles_.end(), 0);
   boxes_.clear();
   const PixelRect frame{0, 0, width_, height_};
@@ -97,6 +97,7 @@ void FrameDamage::hash_tiles(const ImDrawData& draw_data) {
                                  : intersect(clip_rect_pixels(draw_data, cmd), frame);
       uint64_t command_hash = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(
                                                               reinterpret_cast<intptr_t>(cmd.TextureId)));
+      command_hash = mix(command_hash, version_of(cmd.TextureId));
       for (const float edge : {cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w}) {
         command_hash = mix(command_hash, bits(edge));
       }
@@ -179,7 +180,8 @@ void FrameDamage::collect_rects() {
   }
 }
 
-const std::vector<PixelRect>& FrameDamage::update(const ImDrawData& draw_data, bool everything) {
+const std::vector<PixelRect>& FrameDamage::update(const ImDrawData& draw_data, bool everything,
+                                                  TextureVersionOf version_of) {
   const int width = static_cast<int>(draw_data.DisplaySize.x * draw_data.FramebufferScale.x);
   const int height = static_cast<int>(draw_data.DisplaySize.y * draw_data.FramebufferScale.y);
   if (width != width_ || height != height_) {
@@ -193,7 +195,7 @@ const std::vector<PixelRect>& FrameDamage::update(const ImDrawData& draw_data, b
   }
   tiles_.swap(previous_tiles_);
   tiles_.resize(previous_tiles_.size());
-  hash_tiles(draw_data);
+  hash_tiles(draw_data, version_of);
   if (everything) {
     rects_.assign(1, PixelRect{0, 0, width_, height_});
   } else {

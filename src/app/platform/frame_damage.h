@@ -19,23 +19,29 @@ struct PixelRect {
 };
 PixelRect intersect(const PixelRect& a, const PixelRect& b);
 
+// A number that changes whenever a texture's pixels do (texture.h): an image updated in
+// place keeps its ImTextureID, so the id alone does not say its pixels changed.
+using TextureVersionOf = uint64_t (*)(ImTextureID id);
+
 // Cuts the framebuffer into tiles and hashes, per tile, every triangle that may touch it in
-// drawing order (its vertices, clip rectangle and texture). A tile whose hash differs from
-// the last drawn frame's has changed; two frames that draw the same triangles in the same
-// order into a tile give it the same pixels.
+// drawing order (its vertices, clip rectangle, texture and the texture's content version).
+// A tile whose hash differs from the last drawn frame's has changed; two frames that draw
+// the same triangles in the same order with the same texture contents into a tile give it
+// the same pixels.
 class FrameDamage {
  public:
   // The rectangles to redraw for `draw_data` (a few; empty when nothing changed), then
   // remembers this frame as the one on the canvas. `everything` forces the whole canvas
   // (e.g. the font texture changed); so does a new framebuffer size.
-  const std::vector<PixelRect>& update(const ImDrawData& draw_data, bool everything);
+  const std::vector<PixelRect>& update(const ImDrawData& draw_data, bool everything,
+                                       TextureVersionOf version_of);
   // After update(): the pixels each triangle of the frame may touch, within its clip
   // rectangle and the frame (empty if none), in drawing order: every list, every command,
   // every third index.
   const std::vector<PixelRect>& triangle_boxes() const { return boxes_; }
 
  private:
-  void hash_tiles(const ImDrawData& draw_data);
+  void hash_tiles(const ImDrawData& draw_data, TextureVersionOf version_of);
   void collect_rects();
 
   int columns_ = 0, rows_ = 0, width_ = 0, height_ = 0;

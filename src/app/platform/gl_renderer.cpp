@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/platform/frame_damage.h"
+#include "app/platform/texture.h"
 #include "imgui.h"
 
 namespace convplay::app {
@@ -279,7 +280,8 @@ long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[
   if (draw_data->DisplaySize.x * scale.x <= 0 || draw_data->DisplaySize.y * scale.y <= 0) return 0;
   Renderer& r = g_renderer;
   if (!program_ready()) return 0;
-  const std::vector<PixelRect>& rects = r.damage.update(*draw_data, r.redraw_all);
+  const std::vector<PixelRect>& rects =
+      r.damage.update(*draw_data, r.redraw_all, texture_content_version);
   r.redraw_all = false;
   if (rects.empty()) return 0;  // nothing changed: the canvas keeps its pixels
   plan_draws(*draw_data, rects);

@@ -4,6 +4,7 @@
 // blend factors) are synchronous round trips to the GPU process that wait for the previous
 // frame to finish: ~30 ms per frame with SwiftShader. The app owns the context, so there is
 // nothing to save: this renderer only issues calls that never read back from the GPU.
+// Images the UI draws have their textures made through texture.h (gl_textures.cpp).
 #pragma once
 
 struct ImDrawData;

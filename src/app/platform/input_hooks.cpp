@@ -26,6 +26,9 @@ void App::install_input_callbacks() {
   glfwSetCursorPosCallback(window_, [](GLFWwindow* window, double x, double y) {
     app(window)->input_.mouse_pos(static_cast<float>(x), static_cast<float>(y));
   });
+  glfwSetCursorEnterCallback(window_, [](GLFWwindow* window, int entered) {
+    if (entered == 0) app(window)->input_.pointer_left();
+  });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* window, int button, int action, int) {
     app(window)->input_.mouse_button(button, action != GLFW_RELEASE);
   });

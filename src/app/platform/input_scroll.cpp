@@ -102,7 +102,7 @@ void ScrollInput::begin_frame(float dt) {
   momentum_.velocity = momentum_.velocity * std::exp(-dt / 0.325f);
 }
 
-void ScrollInput::end_frame(bool painting, float drag_threshold) {
+bool ScrollInput::end_frame(bool painting, float drag_threshold) {
   ImGuiContext& g = *GImGui;
   const ImGuiIO& io = g.IO;
   if (io.MouseClicked[0]) {
@@ -110,11 +110,11 @@ void ScrollInput::end_frame(bool painting, float drag_threshold) {
     drag_ = {};
     if (ImGuiWindow* w = scrollable(g.HoveredWindow)) drag_.window = w->ID;
   }
-  if (drag_.window == 0) return;
+  if (drag_.window == 0) return false;
   ImGuiWindow* w = ImGui::FindWindowByID(drag_.window);
   if (w == nullptr) {
     drag_ = {};
-    return;
+    return false;
   }
   if (io.MouseDown[0] && !drag_.scrolling) {
     // What the press started decides, before the drag is long enough to be one.
@@ -141,20 +141,21 @@ void ScrollInput::end_frame(bool painting, float drag_threshold) {
       drag_.samples.erase(drag_.samples.begin());
     }
   }
-  if (!io.MouseDown[0]) {
-    if (drag_.scrolling && touch_ && drag_.samples.size() >= 2) {
-      // The distance over the time it took; a pause before letting go (a long last frame,
-      // as nothing moved) leaves little to glide.
-      ImVec2 total(0, 0);
-      float span = 0;
-      for (const Sample& sample : drag_.samples) {
-        total = total + sample.delta;
-        span += sample.duration;
-      }
-      if (span > 0) momentum_ = {drag_.window, total * (1.0f / span)};
+  if (io.MouseDown[0]) return false;
+  const bool swiped = drag_.scrolling && touch_;
+  if (swiped && drag_.samples.size() >= 2) {
+    // The distance over the time it took; a pause before letting go (a long last frame,
+    // as nothing moved) leaves little to glide.
+    ImVec2 total(0, 0);
+    float span = 0;
+    for (const Sample& sample : drag_.samples) {
+      total = total + sample.delta;
+      span += sample.duration;
     }
-    drag_ = {};
+    if (span > 0) momentum_ = {drag_.window, total * (1.0f / span)};
   }
+  drag_ = {};
+  return swiped;
 }
 
 bool ScrollInput::anything_scrollable() const {

@@ -22,8 +22,9 @@ class ScrollInput {
   void begin_frame(float dt);
   // After the panels are drawn. A drag that starts on empty space, on a button or on a
   // grid that does not paint scrolls; one that paints (`painting`), moves a slider,
-  // selects text or holds a scrollbar does not.
-  void end_frame(bool painting, float drag_threshold);
+  // selects text or holds a scrollbar does not. True when a finger that swiped has just
+  // left the screen (it points at nothing now).
+  bool end_frame(bool painting, float drag_threshold);
   // Frames are needed while something still moves by itself.
   bool moving() const { return !pending_.empty() || momentum_.window != 0; }
   // Whether any window can scroll at all (else a swipe may as well scroll the page).

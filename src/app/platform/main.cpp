@@ -74,6 +74,12 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
   json = g_app.frame_stats_json();
   return json.c_str();
 }
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_export_pytorch() {
+  static std::string code;
+  code = g_app.pytorch_code();
+  return code.c_str();
+}
 }
 
 int main() {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "app/ui/tensor_grid.h"
 
 namespace convplay::app {
 
@@ -29,7 +30,7 @@ void block_title(const PanelContext& ctx, const char* format, const Shape& shape
   ImGui::PopFont();
 }
 
-void channel_picker(const char* id, const char* format, int* value, int count) {
+void channel_picker(Regions* regions, const char* id, const char* format, int* value, int count) {
   if (count <= 1) {
     *value = 0;
     return;
@@ -37,10 +38,12 @@ void channel_picker(const char* id, const char* format, int* value, int count) {
   *value = std::clamp(*value, 0, count - 1);
   ImGui::PushID(id);
   if (ImGui::ArrowButton("prev", ImGuiDir_Left)) *value = (*value + count - 1) % count;
+  note_item_region(regions, (std::string(id) + "_prev").c_str());
   ImGui::SameLine(0, 4);
   ImGui::Text(format, *value, count);
   ImGui::SameLine(0, 4);
   if (ImGui::ArrowButton("next", ImGuiDir_Right)) *value = (*value + 1) % count;
+  note_item_region(regions, (std::string(id) + "_next").c_str());
   ImGui::PopID();
 }
 

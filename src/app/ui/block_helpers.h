@@ -15,6 +15,7 @@ std::string shape_text(const Shape& shape);  // "[1, 2, 5, 5]"
 // A block's title, e.g. "Input x [1, 1, 5, 5]" from a format with one %s.
 void block_title(const PanelContext& ctx, const char* format, const Shape& shape);
 // A compact channel picker, "channel 2 of 4" between arrows; nothing when there is one.
-void channel_picker(const char* id, const char* format, int* value, int count);
+// Its arrows are noted in `regions` as "<id>_prev" and "<id>_next" (for tests' clicks).
+void channel_picker(Regions* regions, const char* id, const char* format, int* value, int count);
 
 }  // namespace convplay::app

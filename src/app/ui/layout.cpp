@@ -1,9 +1,13 @@
 // Tiling the screen into non-overlapping windows.
 #include "app/ui/layout.h"
 
+#include <string>
+
 #include "imgui.h"
-#include "app/ui/panels.h"
 #include "app/model/text.h"
+#include "app/ui/panel_table.h"
+#include "app/ui/panels.h"
+#include "app/ui/stable_label.h"
 #include "app/ui/widgets.h"
 
 namespace convplay::app {
@@ -25,49 +29,28 @@ bool begin_region(const char* id, ImVec2 pos, ImVec2 size, bool scroll = true) {
 }
 
 // While a tab request is pending, the requested tab is selected (instead of ImGui's
-// default, the first tab).
-bool tab_item(const char* label, Tab tab, const UiState& ui, Tab* selected) {
-  const bool opening = ui.tab_request_frames > 0 && tab == ui.requested_tab;
+// default, the first tab). The label is translated; the id is the panel's key.
+bool tab_item(const PanelContext& ctx, const PanelEntry& entry) {
+  const Text& t = text();
+  const char* label = ctx.narrow && entry.short_label != nullptr ? t.*entry.short_label
+                                                                 : t.*entry.label;
+  const bool opening = ctx.ui.tab_request_frames > 0 && entry.id == ctx.ui.requested_tab;
   const ImGuiTabItemFlags flags = opening ? ImGuiTabItemFlags_SetSelected : 0;
-  if (ImGui::BeginTabItem(label, nullptr, flags)) {
-    *selected = tab;
-    return true;
-  }
-  return false;
+  return ImGui::BeginTabItem(StableLabel(label, panel_key(entry.id)), nullptr, flags);
 }
 
-// The main area's tabs. `with_parameters` adds the Parameters tab (narrow screens).
-void draw_tabs(PanelContext& ctx, bool with_parameters, Tab* selected) {
-  const Text& t = text();
-  const PanelSet& panels = ctx.ui.panels;
-  const bool transposed = is_transposed(ctx.doc);
-  const bool n = ctx.narrow;
+// The main area's tabs: every panel of the table that the page shows and whose tab is
+// there now, each in its own scrolling child.
+void draw_tabs(PanelContext& ctx, PanelId* selected) {
   if (!ImGui::BeginTabBar("main_tabs")) return;
-  if (with_parameters && panels.parameters &&
-      tab_item(n ? t.tab_parameters_short : t.tab_parameters, Tab::kParameters, ctx.ui, selected)) {
-    ImGui::BeginChild("parameters_scroll");
-    draw_parameters_panel(ctx);
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  if (panels.compute &&
-      tab_item(t.tab_compute, Tab::kCompute, ctx.ui, selected)) {
-    ImGui::BeginChild("compute_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    draw_compute_panel(ctx);
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  if (panels.as_conv && transposed &&
-      tab_item(n ? t.tab_as_conv_short : t.tab_as_conv, Tab::kAsConv, ctx.ui, selected)) {
-    ImGui::BeginChild("as_conv_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    draw_as_conv_panel(ctx);
-    ImGui::EndChild();
-    ImGui::EndTabItem();
-  }
-  if (panels.shapes &&
-      tab_item(n ? t.tab_shapes_short : t.tab_shapes, Tab::kShapes, ctx.ui, selected)) {
-    ImGui::BeginChild("shapes_scroll");
-    draw_shapes_panel(ctx);
+  for (int i = 0; i < kPanelCount; ++i) {
+    const PanelEntry& entry = panel_table()[i];
+    if (!ctx.ui.panels.shown[i] || !entry.shown(ctx) || !tab_item(ctx, entry)) continue;
+    *selected = entry.id;
+    const std::string child = std::string(panel_key(entry.id)) + "_scroll";
+    ImGui::BeginChild(child.c_str(), ImVec2(0, 0), false,
+                      entry.wide_content ? ImGuiWindowFlags_HorizontalScrollbar : 0);
+    draw_panel(ctx, entry);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -82,24 +65,21 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   ctx.narrow = width / s < 820.0f;
   const ImGuiStyle& style = ImGui::GetStyle();
 
-  float top = 0;
-  if (ctx.ui.panels.top_bar) {
-    const float bar_height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.06f, 0.065f, 0.08f, 1.0f));
-    if (begin_region("##top_bar", ImVec2(0, 0), ImVec2(width, bar_height), false)) {
-      draw_top_bar(ctx, undo, redo);
-    }
-    ImGui::End();
-    ImGui::PopStyleColor();
-    top = bar_height;
+  // The top bar is on every page (an embed's holds the way out to the full playground).
+  const float top = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.06f, 0.065f, 0.08f, 1.0f));
+  if (begin_region("##top_bar", ImVec2(0, 0), ImVec2(width, top), false)) {
+    draw_top_bar(ctx, undo, redo);
   }
+  ImGui::End();
+  ImGui::PopStyleColor();
 
-  const bool side_panel = !ctx.narrow && ctx.ui.panels.parameters;
+  const bool side_panel = !ctx.narrow && ctx.ui.panels.shown[static_cast<int>(PanelId::kParams)];
   const float side_width = side_panel ? 330.0f * s : 0.0f;
   if (side_panel) {
     if (begin_region("##parameters", ImVec2(0, top), ImVec2(side_width, height - top))) {
-      draw_parameters_panel(ctx);
-      }
+      draw_panel(ctx, panel_entry(PanelId::kParams));
+    }
     ImGui::End();
   }
   // The main region lets the cleared background show through (no extra screen of pixels).
@@ -109,7 +89,7 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   ImGui::PopStyleColor();
   if (main_open) {
     draw_notes(ctx);
-    draw_tabs(ctx, !side_panel, ctx.narrow ? &ctx.ui.narrow_tab : &ctx.ui.wide_tab);
+    draw_tabs(ctx, ctx.narrow ? &ctx.ui.narrow_tab : &ctx.ui.wide_tab);
   }
   ImGui::End();
   draw_value_editor_popup(ctx);

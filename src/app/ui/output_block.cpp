@@ -8,11 +8,11 @@
 #include "app/ui/block_helpers.h"
 #include "app/ui/colormap.h"
 #include "app/model/explain.h"
-#include "app/ui/focus.h"
 #include "imgui.h"
 #include "app/ui/panels.h"
 #include "app/ui/tensor_grid.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 
 namespace convplay::app {
 
@@ -27,14 +27,18 @@ void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool
   block_title(ctx, t.output_title, r.output.shape);
   const int channels = static_cast<int>(r.output.shape[1]);
   const int oh = static_cast<int>(r.output.shape[2]), ow = static_cast<int>(r.output.shape[3]);
-  channel_picker("out_ch", t.channel_fmt, &ctx.ui.output_channel, channels);
+  // Named after the grid: a panel may show two outputs (regions "<grid>_ch_next", ...).
+  channel_picker(&ctx.ui.regions, (std::string(grid_id) + "_ch").c_str(), t.channel_fmt,
+                 &ctx.ui.output_channel, channels);
   const bool transposed = is_transposed(r.doc);
-  if (overlap_toggle && transposed) ImGui::Checkbox(t.show_overlap, &ctx.ui.show_overlap);
-  const bool overlap = transposed && ctx.ui.show_overlap;
-  static std::vector<int> counts;
-  if (overlap) counts = overlap_counts(r, ctx.ui.output_channel);
-  int max_count = 1;
-  for (int c : counts) max_count = std::max(max_count, c);
+  if (overlap_toggle && transposed) {
+    ImGui::Checkbox(StableLabel(t.show_overlap, "show_overlap"), &ctx.ui.show_overlap);
+  }
+  const Highlights& h = *ctx.highlights;
+  // Counts are worked out before the figure is drawn (a toggle shows from the next frame).
+  const bool overlap = h.overlap_shown && !h.overlap.empty();
+  const std::vector<int>& counts = h.overlap;
+  const int max_count = h.overlap_max;
 
   GridSpec spec;
   spec.id = grid_id;
@@ -44,26 +48,23 @@ void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool
   spec.cell = fit_cell(width - 16.0f * ctx.scale, ow, 12.0f * ctx.scale, 44.0f * ctx.scale);
   const size_t plane = static_cast<size_t>(ctx.ui.output_channel * oh * ow);
   const float scale = max_abs(r.output.data, plane, plane + static_cast<size_t>(oh * ow));
-  const CellRef focus = focused_output(ctx);
-  const std::vector<char>& reach = reach_mask(ctx);
+  const CellRef focus = h.focus;
+  const std::vector<char>& reach = h.reach;
   const Animation& anim = ctx.ui.animation;
   // Stamp by stamp: the running sum after the stamps so far.
-  const CellRef stamp = focused_stamp(ctx);
-  static std::vector<float> partial;
-  static std::vector<char> touched;
-  if (stamp.valid) {
-    partial_stamp_sums(r, ctx.ui.output_channel, stamp.y * r.doc.in.w + stamp.x, &partial, &touched);
-  }
+  const bool stamping = h.stamp.valid && !h.stamp_sums.empty();
+  const std::vector<float>& partial = h.stamp_sums;
+  const std::vector<char>& touched = h.stamp_touched;
   auto value = [&](int y, int x) {
     if (overlap) return static_cast<float>(counts[static_cast<size_t>(y * ow + x)]);
-    if (stamp.valid) return partial[static_cast<size_t>(y * ow + x)];
+    if (stamping) return partial[static_cast<size_t>(y * ow + x)];
     return r.output.data[plane + static_cast<size_t>(y * ow + x)];
   };
   auto look = [&](int y, int x) {
     CellLook cell;
     cell.fill = overlap ? sequential_color(value(y, x) / static_cast<float>(max_count))
                         : diverging_color(value(y, x) / scale);
-    if (stamp.valid) {
+    if (stamping) {
       cell.faded = !touched[static_cast<size_t>(y * ow + x)];
     } else if (anim.active && !ctx.ui.hover_output.valid && y * ow + x > anim.index) {
       cell.faded = true;
@@ -77,7 +78,7 @@ void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool
     }
     return cell;
   };
-  const GridHit hit = draw_grid(spec, value, look);
+  const GridHit hit = draw_grid(&ctx.ui.regions, spec, value, look);
   if (hit.hovered) ctx.ui.next_hover_output = CellRef{true, ctx.ui.output_channel, hit.y, hit.x};
 
   // Legend: the colour map with its end values.

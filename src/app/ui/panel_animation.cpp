@@ -4,8 +4,10 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "app/model/explain.h"
 #include "app/ui/panels.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 
 namespace convplay::app {
 
@@ -27,7 +29,8 @@ CellRef focused_stamp(const PanelContext& ctx) {
   const int count = d.in.h * d.in.w;
   if (count == 0) return {};
   const int index = std::clamp(ctx.ui.animation.index, 0, count - 1);
-  const int channel = std::clamp(ctx.ui.input_channel, 0, d.in_channels - 1);
+  const int out_channel = std::clamp(ctx.ui.output_channel, 0, d.out_channels - 1);
+  const int channel = static_cast<int>(channel_focus(d, out_channel, ctx.ui.input_channel).in_channel);
   return CellRef{true, channel, index / d.in.w, index % d.in.w};
 }
 
@@ -62,17 +65,19 @@ void draw_animation_controls(PanelContext& ctx, int position_count) {
   if (ctx.computer.has_result() && is_transposed(ctx.computer.result().doc)) {
     // Two ways to step through a transposed convolution: output cell by output cell (as
     // a convolution gathers), or input pixel by input pixel (as the scatter stamps).
-    if (ImGui::Checkbox(t.stamp_by_stamp, &a.stamps)) {
+    if (ImGui::Checkbox(StableLabel(t.stamp_by_stamp, "stamps"), &a.stamps)) {
       a.index = 0;
       a.active = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.stamp_by_stamp_help);
     ImGui::SameLine();
   }
-  if (ImGui::Button(a.playing ? t.pause : t.play, ImVec2(90.0f * ctx.scale, 0))) {
+  // One id for both labels: the button keeps its focus when Play turns into Pause.
+  if (ImGui::Button(StableLabel(a.playing ? t.pause : t.play, "play"), ImVec2(90.0f * ctx.scale, 0))) {
     a.playing = !a.playing;
     a.active = true;
   }
+  note_item_region(&ctx.ui.regions, "anim_play");  // for the tests that reach it by touch
   ImGui::SameLine();
   if (ImGui::ArrowButton("back", ImGuiDir_Left)) {
     a.active = true;

@@ -1,12 +1,10 @@
 // The compute view: the paint brush, the input/kernel/bias/output blocks, the animation
-// controls, and the sum behind the focused output cell written out with its numbers.
+// controls, and the sum behind the focused output cell (explanation.cpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
-#include "app/model/explain.h"
-#include "app/ui/focus.h"
 #include "imgui.h"
 #include "app/ui/panels.h"
 #include "app/model/ranges.h"
@@ -26,68 +24,7 @@ void muted_text(const PanelContext& ctx, const char* text_value) {
   ImGui::PopFont();
 }
 
-std::string signed_text(float value) {
-  std::string text_value = format_value(value);
-  if (!text_value.empty() && text_value[0] == '-') text_value = "\u2212" + text_value.substr(1);
-  return text_value;
-}
-
 }  // namespace
-
-void draw_explanation(PanelContext& ctx) {
-  const Text& t = text();
-  const Explanation* e = focus_explanation(ctx);
-  ImGui::PushTextWrapPos(0.0f);
-  if (e == nullptr) {
-    const CellRef& in = ctx.ui.hover_input;
-    if (in.valid && ctx.computer.has_result()) {
-      const Document& doc = ctx.doc;
-      if (in.y < doc.in.h && in.x < doc.in.w && in.channel < doc.in_channels) {
-        const float v = doc.input[static_cast<size_t>((in.channel * doc.in.h + in.y) * doc.in.w + in.x)];
-        size_t count = 0;
-        for (char c : reach_mask(ctx)) count += c != 0;
-        char message[200];
-        std::snprintf(message, sizeof message, t.input_reach_fmt, in.channel, in.y, in.x,
-                      format_value(v).c_str(), static_cast<int>(count));
-        wrapped_text(message);
-      }
-    } else {
-      wrapped_text(t.hover_output_help, colors::kMuted);
-    }
-    ImGui::PopTextWrapPos();
-    return;
-  }
-  // y[c, i, j] = x·w + x·w + … + b = sum
-  std::string line = "y[" + std::to_string(e->out_channel) + ", " + std::to_string(e->oy) + ", " +
-                     std::to_string(e->ox) + "] = ";
-  constexpr size_t kMaxTerms = 16;
-  const size_t shown = std::min(e->terms.size(), kMaxTerms);
-  for (size_t i = 0; i < shown; ++i) {
-    const Term& term = e->terms[i];
-    if (i > 0) line += " + ";
-    const std::string x = signed_text(term.x), w = signed_text(term.w);
-    line += (term.x < 0 ? "(" + x + ")" : x) + "\u00b7" + (term.w < 0 ? "(" + w + ")" : w);
-  }
-  if (e->terms.empty()) line += "0";
-  if (e->terms.size() > shown) {
-    char more[80];
-    std::snprintf(more, sizeof more, t.explain_more_terms_fmt,
-                  static_cast<int>(e->terms.size() - shown));
-    line += more;
-  }
-  if (e->has_bias) {
-    const std::string b = signed_text(e->bias);
-    line += " + " + (e->bias < 0 ? "(" + b + ")" : b) + " (b)";
-  }
-  line += " = " + signed_text(static_cast<float>(e->sum));
-  wrapped_text(line.c_str());
-  const double diff = std::fabs(e->sum - static_cast<double>(e->engine_value));
-  if (diff > 1e-3 * (1.0 + std::fabs(static_cast<double>(e->engine_value)))) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), t.explain_check_fmt,
-                       format_value(e->engine_value).c_str());
-  }
-  ImGui::PopTextWrapPos();
-}
 
 void draw_value_editor_popup(PanelContext& ctx) {
   const Text& t = text();
@@ -104,7 +41,8 @@ void draw_value_editor_popup(PanelContext& ctx) {
   ImGui::TextUnformatted(t.edit_value_title);
   const ImVec2 size(160.0f * ctx.scale, ImGui::GetFrameHeight());
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg),
+  ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                                            ImGui::GetColorU32(ImGuiCol_FrameBg),
                                             ImGui::GetStyle().FrameRounding);
   ImGui::Dummy(size);
   ctx.ui.edit_field = ImVec4(at.x, at.y, size.x, size.y);
@@ -145,37 +83,11 @@ void draw_compute_panel(PanelContext& ctx) {
   }
   ImGui::Spacing();
 
-  const float width = block_width(ctx, 3);
-  const Document& doc = ctx.doc;
-  int ghost_cols = 0;
-  if (ctx.computer.has_result() && !is_transposed(ctx.computer.result().doc)) {
-    const Pads& pads = ctx.computer.result().conv.pads;
-    ghost_cols = static_cast<int>(pads.left + pads.right);
-  }
-  const int out_cols = ctx.computer.has_result()
-                           ? static_cast<int>(ctx.computer.result().output.shape[3])
-                           : 1;
-  bool first = true;
-  float w = natural_block_width(ctx, doc.in.w + ghost_cols, width);
-  flow_next(w, &first);
-  draw_input_block(ctx, w, true);
-  w = natural_block_width(ctx, doc.kernel.w, width);
-  flow_next(w, &first);
-  draw_kernel_block(ctx, w, true);
-  if (doc.use_bias) {
-    w = natural_block_width(ctx, doc.out_channels, width);
-    flow_next(w, &first);
-    draw_bias_block(ctx, w);
-  }
-  // The output takes what is left of the row when it fits there (it is often the largest).
-  w = natural_block_width(ctx, out_cols, std::max(width, remaining_row_width()));
-  flow_next(w, &first);
-  draw_output_block(ctx, w, "output_grid", true);
+  draw_figure_row(ctx, true, "output_grid");
 
   ImGui::Spacing();
   ImGui::Separator();
   draw_animation_controls(ctx, positions);
-  draw_explanation(ctx);
 }
 
 }  // namespace convplay::app

@@ -8,9 +8,9 @@
 #include "imgui.h"
 #include "app/ui/panels.h"
 #include "app/model/ranges.h"
-#include "app/model/repair.h"
 #include "app/ui/tensor_grid.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 
 namespace convplay::app {
 
@@ -99,7 +99,7 @@ bool pair_control(const PanelContext& ctx, const char* label, const char* id, In
       value->w = value->h;
       changed = true;
     }
-    note_item_region((std::string("slider_") + id).c_str());
+    note_item_region(&ctx.ui.regions, (std::string("slider_") + id).c_str());
   } else {
     const float half = (width - ImGui::GetStyle().ItemInnerSpacing.x) * 0.5f;
     ImGui::SetNextItemWidth(half);
@@ -114,43 +114,15 @@ bool pair_control(const PanelContext& ctx, const char* label, const char* id, In
   return changed;
 }
 
-// Largest kernel (per axis) whose dilated extent fits the padded input.
-int max_kernel(const Document& doc, int in, int pad, int dilation) {
-  if (is_transposed(doc) || doc.padding_kind == PaddingKind::kSame) return kKernelRange.max;
-  const int padded = in + 2 * (doc.padding_kind == PaddingKind::kValid ? 0 : pad);
-  return std::clamp((padded - 1) / std::max(dilation, 1) + 1, kKernelRange.min, kKernelRange.max);
-}
-
-int max_dilation(const Document& doc, int in, int pad, int kernel) {
-  if (is_transposed(doc) || doc.padding_kind == PaddingKind::kSame || kernel <= 1) {
-    return kDilationRange.max;
+// One per-axis parameter with each axis narrowed to what the engine accepts with the
+// other parameters as they are (ranges.h, the rules repair uses too). When no value alone
+// helps, the whole range stays open and the engine's message says what is wrong.
+bool axis_control(const PanelContext& ctx, const char* label, const char* id, AxisField field) {
+  Range ranges[2] = {valid_range(ctx.doc, field, 0), valid_range(ctx.doc, field, 1)};
+  for (Range& range : ranges) {
+    if (range.empty()) range = static_range(field);
   }
-  const int padded = in + 2 * (doc.padding_kind == PaddingKind::kValid ? 0 : pad);
-  return std::clamp((padded - 1) / (kernel - 1), kDilationRange.min, kDilationRange.max);
-}
-
-int max_padding(const Document& doc, int in, int stride, int kernel, int dilation, int op_pad) {
-  if (is_transposed(doc)) {
-    // (H-1)s - 2p + d(k-1) + op + 1 > 0
-    return std::clamp(((in - 1) * stride + dilation * (kernel - 1) + op_pad) / 2, 0,
-                      kPaddingRange.max);
-  }
-  switch (doc.mode) {
-    case PaddingMode::kReflect: return std::clamp(in - 1, 0, kPaddingRange.max);
-    case PaddingMode::kCircular: return std::clamp(in, 0, kPaddingRange.max);
-    default: return kPaddingRange.max;
-  }
-}
-
-int min_input(const Document& doc, int pad, int kernel, int dilation) {
-  int low = kInputSizeRange.min;
-  if (!is_transposed(doc)) {
-    const int p = doc.padding_kind == PaddingKind::kExplicit ? pad : 0;
-    if (doc.padding_kind != PaddingKind::kSame) low = std::max(low, dilation * (kernel - 1) + 1 - 2 * p);
-    if (doc.mode == PaddingMode::kReflect) low = std::max(low, p + 1);
-    if (doc.mode == PaddingMode::kCircular) low = std::max(low, p);
-  }
-  return std::min(low, kInputSizeRange.max);
+  return pair_control(ctx, label, id, &axis_field(&ctx.doc, field), ranges[0], ranges[1]);
 }
 
 void section(const PanelContext& ctx, const char* title) {
@@ -165,13 +137,13 @@ void section(const PanelContext& ctx, const char* title) {
 
 }  // namespace
 
-void draw_parameters_panel(PanelContext& ctx) {
+void draw_params_panel(PanelContext& ctx) {
   const Text& t = text();
   Document& doc = ctx.doc;
   const Document before = doc;
   const bool transposed = is_transposed(doc);
 
-  ImGui::Checkbox(t.same_for_h_and_w, &ctx.ui.link_axes);
+  ImGui::Checkbox(StableLabel(t.same_for_h_and_w, "link_axes"), &ctx.ui.link_axes);
   // Errors that no single control owns.
   {
     const Status& status = ctx.computer.status();
@@ -191,27 +163,20 @@ void draw_parameters_panel(PanelContext& ctx) {
   if (int_slider("##cout", &doc.out_channels, kChannelRange)) {
     doc.groups = nearest_valid_groups(doc.in_channels, doc.out_channels, doc.groups);
   }
-  const Range in_h{min_input(doc, doc.padding.h, doc.kernel.h, doc.dilation.h), kInputSizeRange.max};
-  const Range in_w{min_input(doc, doc.padding.w, doc.kernel.w, doc.dilation.w), kInputSizeRange.max};
-  pair_control(ctx, t.input_size, "in", &doc.in, in_h, in_w);
+  axis_control(ctx, t.input_size, "in", AxisField::kInput);
   error_under(ctx, Control::kInput);
   ImGui::AlignTextToFramePadding();
-  ImGui::Checkbox(t.bias, &doc.use_bias);
+  ImGui::Checkbox(StableLabel(t.bias, "bias"), &doc.use_bias);
   error_under(ctx, Control::kBias);
 
   section(ctx, t.section_conv);
-  pair_control(ctx, t.kernel_size, "k", &doc.kernel,
-               {1, max_kernel(doc, doc.in.h, doc.padding.h, doc.dilation.h)},
-               {1, max_kernel(doc, doc.in.w, doc.padding.w, doc.dilation.w)});
+  axis_control(ctx, t.kernel_size, "k", AxisField::kKernel);
   error_under(ctx, Control::kKernel);
 
   const bool same = !transposed && doc.padding_kind == PaddingKind::kSame;
-  {
-    const Range stride_range = same ? Range{1, 1} : kStrideRange;
-    pair_control(ctx, t.stride, "s", &doc.stride, stride_range, stride_range);
-    if (same && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.same_needs_stride1);
-    error_under(ctx, Control::kStride);
-  }
+  axis_control(ctx, t.stride, "s", AxisField::kStride);
+  if (same && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.same_needs_stride1);
+  error_under(ctx, Control::kStride);
 
   if (!transposed) {
     // The radios start right after the word, not at the slider column: three of them
@@ -221,38 +186,29 @@ void draw_parameters_panel(PanelContext& ctx) {
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemInnerSpacing, ImVec2(3.0f * ctx.scale, 0));
     int kind = static_cast<int>(doc.padding_kind);
-    ImGui::RadioButton(t.padding_explicit, &kind, static_cast<int>(PaddingKind::kExplicit));
+    ImGui::RadioButton(StableLabel(t.padding_explicit, "pad_int"), &kind, static_cast<int>(PaddingKind::kExplicit));
     ImGui::SameLine();
     ImGui::BeginDisabled(doc.stride != IntPair{1, 1});
-    ImGui::RadioButton(t.padding_same, &kind, static_cast<int>(PaddingKind::kSame));
+    ImGui::RadioButton(StableLabel(t.padding_same, "pad_same"), &kind, static_cast<int>(PaddingKind::kSame));
     ImGui::EndDisabled();
     if (doc.stride != IntPair{1, 1} && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ImGui::SetTooltip("%s", t.same_needs_stride1);
     }
     ImGui::SameLine();
-    ImGui::RadioButton(t.padding_valid, &kind, static_cast<int>(PaddingKind::kValid));
+    ImGui::RadioButton(StableLabel(t.padding_valid, "pad_valid"), &kind, static_cast<int>(PaddingKind::kValid));
     ImGui::PopStyleVar();
     doc.padding_kind = static_cast<PaddingKind>(kind);
   }
   if (transposed || doc.padding_kind == PaddingKind::kExplicit) {
-    pair_control(ctx, transposed ? t.padding : "", "p", &doc.padding,
-                 {0, max_padding(doc, doc.in.h, doc.stride.h, doc.kernel.h, doc.dilation.h,
-                                 doc.output_padding.h)},
-                 {0, max_padding(doc, doc.in.w, doc.stride.w, doc.kernel.w, doc.dilation.w,
-                                 doc.output_padding.w)});
+    axis_control(ctx, transposed ? t.padding : "", "p", AxisField::kPadding);
   }
   error_under(ctx, Control::kPadding);
 
-  pair_control(ctx, t.dilation, "d", &doc.dilation,
-               {1, max_dilation(doc, doc.in.h, doc.padding.h, doc.kernel.h)},
-               {1, max_dilation(doc, doc.in.w, doc.padding.w, doc.kernel.w)});
+  axis_control(ctx, t.dilation, "d", AxisField::kDilation);
   error_under(ctx, Control::kDilation);
 
   if (transposed) {
-    pair_control(ctx, t.output_padding, "op",
-                 &doc.output_padding,
-                 {0, std::max(doc.stride.h, doc.dilation.h) - 1},
-                 {0, std::max(doc.stride.w, doc.dilation.w) - 1});
+    axis_control(ctx, t.output_padding, "op", AxisField::kOutputPadding);
     error_under(ctx, Control::kOutputPadding);
   }
 
@@ -285,11 +241,11 @@ void draw_parameters_panel(PanelContext& ctx) {
   int mode = static_cast<int>(doc.mode);
   if (ImGui::Combo("##mode", &mode, modes, 4)) {
     doc.mode = static_cast<PaddingMode>(mode);
-    // Keep the padding inside what the new mode allows.
-    const int slack = doc.mode == PaddingMode::kReflect ? 1 : 0;
-    if (doc.mode == PaddingMode::kReflect || doc.mode == PaddingMode::kCircular) {
-      doc.padding.h = std::max(0, std::min(doc.padding.h, doc.in.h - slack));
-      doc.padding.w = std::max(0, std::min(doc.padding.w, doc.in.w - slack));
+    // Keep the padding inside what the new mode allows (reflect: < size; circular: <=).
+    for (int axis = 0; axis < 2; ++axis) {
+      const Range valid = valid_range(doc, AxisField::kPadding, axis);
+      int& pad = axis == 0 ? doc.padding.h : doc.padding.w;
+      if (!valid.empty()) pad = valid.clamp(pad);
     }
   }
   ImGui::EndDisabled();

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "app/ui/panels.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 #include "app/ui/widgets.h"
 
 namespace convplay::app {
@@ -122,7 +123,7 @@ void draw_shapes_panel(PanelContext& ctx) {
   wrapped_text(t.round_trip_heading);
   ImGui::PopFont();
   wrapped_text(t.round_trip_help);
-  if (ImGui::Button(t.round_trip_try)) {
+  if (ImGui::Button(StableLabel(t.round_trip_try, "round_trip_try"))) {
     Document example;
     example.in = {7, 7};
     example.kernel = {3, 3};
@@ -144,7 +145,8 @@ void draw_shapes_panel(PanelContext& ctx) {
       if (c.input_size == r.doc.in.h) op = static_cast<int>(c.output_padding);
     std::snprintf(label, sizeof label, t.round_trip_switch_fmt, op);
   }
-  if (ImGui::Button(label)) switch_op(&ctx.doc, r);
+  // One id for "switch to" and "back to": the button stays the focused item across the switch.
+  if (ImGui::Button(StableLabel(label, "round_trip_switch"))) switch_op(&ctx.doc, r);
   const int current_h = is_transposed(r.doc) ? static_cast<int>(r.tconv.out_h) : r.doc.in.h;
   const int current_w = is_transposed(r.doc) ? static_cast<int>(r.tconv.out_w) : r.doc.in.w;
   ImGui::Spacing();

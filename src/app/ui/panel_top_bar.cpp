@@ -7,6 +7,7 @@
 #include "app/ui/panels.h"
 #include "app/ui/tensor_grid.h"
 #include "app/model/text.h"
+#include "app/ui/stable_label.h"
 
 namespace convplay::app {
 
@@ -14,20 +15,26 @@ namespace {
 
 // A two-way segmented switch; returns true when `value` changed. The ids name the two
 // buttons in window.convplay.regions() (for tests that click them).
-bool segmented(const char* left, const char* right, const char* left_id, const char* right_id,
-               bool* right_selected) {
+bool segmented(Regions* regions, const char* left, const char* right, const char* left_id,
+               const char* right_id, bool* right_selected) {
   bool changed = false;
   const ImVec4 on = ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive);
   const ImVec4 off = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(1, 0));
   ImGui::PushStyleColor(ImGuiCol_Button, *right_selected ? off : on);
-  if (ImGui::Button(left) && *right_selected) *right_selected = false, changed = true;
-  note_item_region(left_id);
+  if (ImGui::Button(StableLabel(left, left_id)) && *right_selected) {
+    *right_selected = false;
+    changed = true;
+  }
+  note_item_region(regions, left_id);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Button, *right_selected ? on : off);
-  if (ImGui::Button(right) && !*right_selected) *right_selected = true, changed = true;
-  note_item_region(right_id);
+  if (ImGui::Button(StableLabel(right, right_id)) && !*right_selected) {
+    *right_selected = true;
+    changed = true;
+  }
+  note_item_region(regions, right_id);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();
   return changed;
@@ -45,8 +52,8 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
     ImGui::SameLine(0, 16.0f * ctx.scale);
   }
   bool transposed = is_transposed(ctx.doc);
-  if (segmented(t.op_conv2d, t.op_conv_transpose2d, "op_conv2d", "op_conv_transpose2d",
-                &transposed)) {
+  if (segmented(&ctx.ui.regions, t.op_conv2d, t.op_conv_transpose2d, "op_conv2d",
+                "op_conv_transpose2d", &transposed)) {
     ctx.doc.op = transposed ? Op::kConvTranspose2d : Op::kConv2d;
     // The weight layout differs ([C_out, C_in/g] vs [C_in, C_out/g]): resize it.
     Document before = ctx.doc;
@@ -60,10 +67,10 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
     conform_tensors(&ctx.doc, &before);
   }
   ImGui::SameLine(0, 16.0f * ctx.scale);
-  if (ImGui::Button(ctx.narrow ? t.undo_icon : t.undo)) *undo = true;
+  if (ImGui::Button(StableLabel(ctx.narrow ? t.undo_icon : t.undo, "undo"))) *undo = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Z");
   ImGui::SameLine();
-  if (ImGui::Button(ctx.narrow ? t.redo_icon : t.redo)) *redo = true;
+  if (ImGui::Button(StableLabel(ctx.narrow ? t.redo_icon : t.redo, "redo"))) *redo = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z");
   if (ctx.ui.embed) {
     // Right-aligned: the way out of the blog post into the full playground.
@@ -71,10 +78,10 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
                         ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 8.0f * ctx.scale,
                              ImGui::GetWindowContentRegionMax().x - width));
-    if (ImGui::Button(t.open_full_playground)) open_full_playground();
+    if (ImGui::Button(StableLabel(t.open_full_playground, "open_full"))) open_full_playground();
   } else if (!ctx.narrow) {
     ImGui::SameLine(0, 16.0f * ctx.scale);
-    ImGui::Checkbox(t.show_frame_time, &ctx.ui.show_frame_time);
+    ImGui::Checkbox(StableLabel(t.show_frame_time, "frame_time"), &ctx.ui.show_frame_time);
   }
 }
 
@@ -90,7 +97,7 @@ void draw_notes(PanelContext& ctx) {
   ImGui::TextUnformatted(t.repaired_heading);
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(t.dismiss).x -
                   ImGui::GetStyle().FramePadding.x * 2.0f);
-  const bool dismiss = ImGui::SmallButton(t.dismiss);
+  const bool dismiss = ImGui::SmallButton(StableLabel(t.dismiss, "dismiss_notes"));
   ImGui::PushTextWrapPos(0.0f);
   for (const std::string& note : ctx.ui.notes) {
     ImGui::Bullet();

@@ -1,4 +1,5 @@
-// The panels. Each draws into the current ImGui window (layout.cpp owns the windows).
+// The panels' draw functions (listed with their ids and labels in panel_table.cpp) and
+// the pieces they share. Each draws into the current ImGui window (layout.cpp owns them).
 #pragma once
 
 #include "app/ui/ui_state.h"
@@ -6,10 +7,10 @@
 namespace convplay::app {
 
 void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo);
-void draw_parameters_panel(PanelContext& ctx);
-void draw_compute_panel(PanelContext& ctx);
-void draw_shapes_panel(PanelContext& ctx);
-void draw_as_conv_panel(PanelContext& ctx);
+void draw_params_panel(PanelContext& ctx);   // panel_params.cpp
+void draw_compute_panel(PanelContext& ctx);  // panel_compute.cpp
+void draw_scatter_panel(PanelContext& ctx);  // panel_scatter.cpp
+void draw_shapes_panel(PanelContext& ctx);   // panel_shapes.cpp
 void draw_animation_controls(PanelContext& ctx, int position_count);
 void draw_notes(PanelContext& ctx);
 void draw_value_editor_popup(PanelContext& ctx);
@@ -22,7 +23,8 @@ void tick_animation(PanelContext& ctx, double dt_seconds, int position_count);
 // How many positions the animation steps over: output cells of the shown channel, or
 // input pixels in stamp mode.
 int animation_positions(const PanelContext& ctx);
-// Stamp mode: the input pixel being stamped (shown channel), or !valid.
+// Stamp mode: the input pixel being stamped, or !valid. Its channel is the shown input
+// channel when the shown output channel's sum reads it, else the first one it reads.
 CellRef focused_stamp(const PanelContext& ctx);
 
 }  // namespace convplay::app
@@ -36,8 +38,15 @@ void draw_input_block(PanelContext& ctx, float width, bool editable);
 void draw_kernel_block(PanelContext& ctx, float width, bool editable);
 void draw_bias_block(PanelContext& ctx, float width);
 void draw_output_block(PanelContext& ctx, float width, const char* grid_id, bool overlap_toggle);
-// The sum for the focused output cell, or what the hovered input/kernel cell is.
-void draw_explanation(PanelContext& ctx);
+// The figure's row: input, kernel (and bias when editable), output, and the sum of the
+// focused cell, side by side as they fit. `editable` blocks paint and take typed values.
+void draw_figure_row(PanelContext& ctx, bool editable, const char* output_grid_id);
+// The sum for the focused output cell, term by term with indices and values
+// (explanation.cpp), or what the hovered input cell reaches; a group `width` wide.
+void draw_explanation(PanelContext& ctx, float width);
+// Width for the explanation placed after the output block: beside it when the row has
+// room, else the whole width.
+float explanation_width(const PanelContext& ctx);
 // Flow layout: puts the next block on the same line when `width` still fits.
 void flow_next(float width, bool* first);
 // Width for each of `count` blocks side by side, or the whole width on narrow screens.

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
-
 #include <vector>
 
 #include "app/ui/colormap.h"
@@ -13,26 +11,10 @@
 
 namespace convplay::app {
 
-namespace {
-
-struct Region {
-  float x, y, cell;
-  int rows, cols;
-  int frame;
-  float w = 0, h = 0;  // controls only
-};
-
-std::map<std::string, Region>& regions() {
-  static std::map<std::string, Region> all;
-  return all;
-}
-
-}  // namespace
-
-std::string grid_regions_json(float scale) {
+std::string Regions::json(float scale) const {
   std::string json = "{";
   const int frame = ImGui::GetFrameCount();
-  for (const auto& [id, r] : regions()) {
+  for (const auto& [id, r] : by_id_) {
     if (r.frame < frame - 1) continue;  // not drawn in the last frame
     char buffer[240];
     std::snprintf(buffer, sizeof buffer,
@@ -47,13 +29,16 @@ std::string grid_regions_json(float scale) {
   return json + "}";
 }
 
-void note_item_region(const char* id) {
+void note_item_region(Regions* regions, const char* id) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  Region region{min.x, min.y, 0.0f, 0, 0, ImGui::GetFrameCount()};
+  Regions::Region region;
+  region.x = min.x;
+  region.y = min.y;
+  region.frame = ImGui::GetFrameCount();
   region.w = max.x - min.x;
   region.h = max.y - min.y;
-  regions()[id] = region;
+  regions->note(id, region);
 }
 
 std::string format_value(float value) {
@@ -92,7 +77,8 @@ ImVec2 grid_size(const GridSpec& spec) {
       static_cast<float>(spec.rows + spec.ghost_top + spec.ghost_bottom) * spec.cell + index_band);
 }
 
-GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle& look) {
+GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value,
+                  const CellStyle& look) {
   GridHit hit;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float scale = ImGui::GetFontSize() / 15.0f;
@@ -108,12 +94,16 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
   hit.right_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   hit.double_clicked = item_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
 
-  Region region{origin.x + static_cast<float>(spec.ghost_left) * spec.cell,
-                origin.y + static_cast<float>(spec.ghost_top) * spec.cell, spec.cell,
-                spec.rows, spec.cols, ImGui::GetFrameCount()};
+  Regions::Region region;
+  region.x = origin.x + static_cast<float>(spec.ghost_left) * spec.cell;
+  region.y = origin.y + static_cast<float>(spec.ghost_top) * spec.cell;
+  region.cell = spec.cell;
+  region.rows = spec.rows;
+  region.cols = spec.cols;
+  region.frame = ImGui::GetFrameCount();
   region.w = static_cast<float>(spec.cols) * spec.cell;
   region.h = static_cast<float>(spec.rows) * spec.cell;
-  regions()[spec.id] = region;
+  regions->note(spec.id, region);
 
   const int total_rows = spec.rows + spec.ghost_top + spec.ghost_bottom;
   const int total_cols = spec.cols + spec.ghost_left + spec.ghost_right;
@@ -160,8 +150,7 @@ GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle&
     ImU32 color;
     float width;
   };
-  static std::vector<Outline> outlines;
-  outlines.clear();
+  std::vector<Outline> outlines;
   const float gap = spec.cell >= 10.0f * scale ? 1.0f : 0.0f;
   // Only the cells inside the clip rectangle: a 65×65 grid in a scrolled region would
   // otherwise send thousands of invisible cells to the GPU every frame.

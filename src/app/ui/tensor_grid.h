@@ -4,11 +4,31 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 
 #include "imgui.h"
 
 namespace convplay::app {
+
+// Where each grid (and a few controls) was drawn, for the e2e tests' mouse drags
+// (window.convplay.regions). One per page, owned by its UiState.
+class Regions {
+ public:
+  struct Region {
+    float x = 0, y = 0, cell = 0;  // top-left corner of real cell (0, 0), cell size
+    int rows = 0, cols = 0;
+    int frame = 0;                 // ImGui frame it was drawn in
+    float w = 0, h = 0;
+  };
+  void note(const std::string& id, const Region& region) { by_id_[id] = region; }
+  // The regions drawn in the last frame, as JSON in CSS pixels:
+  // {"input_grid": {"x":..,"y":..,"w":..,"h":..,"cell":..,"rows":..,"cols":..}, ...}.
+  std::string json(float pixels_per_css_pixel) const;
+
+ private:
+  std::map<std::string, Region> by_id_;
+};
 
 struct CellLook {
   ImU32 fill = 0;
@@ -41,14 +61,12 @@ struct GridHit {
 using CellValue = std::function<float(int y, int x)>;
 using CellStyle = std::function<CellLook(int y, int x)>;
 
-GridHit draw_grid(const GridSpec& spec, const CellValue& value, const CellStyle& look);
+// Draws the grid and notes where it went in `regions` under spec.id.
+GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value,
+                  const CellStyle& look);
 
-// Where each grid was drawn in the last frame, as JSON in CSS pixels:
-// {"input_grid": {"x":..,"y":..,"cell":..,"rows":..,"cols":..}, ...} with (x, y) the
-// top-left corner of real cell (0, 0). For the e2e tests' mouse drags (window.convplay.regions).
-// Controls can be listed too ({"x","y","w","h"} of the last ImGui item, e.g. a slider).
-std::string grid_regions_json(float pixels_per_css_pixel);
-void note_item_region(const char* id);
+// Notes the last ImGui item ({"x","y","w","h"}, e.g. a slider) under `id`.
+void note_item_region(Regions* regions, const char* id);
 
 // Size the grid will take (without indices: cells only).
 ImVec2 grid_size(const GridSpec& spec);

@@ -1,5 +1,6 @@
-// View state: what the user is looking at, not what they computed. Not undone, not in
-// the hash (except through embed options); the panels share it within and across frames.
+// UI state: what the user is looking at and pointing at, not what they computed. Not
+// undone; the panels share it within and across frames. The view keys of the hash
+// (tab, panels) arrive through app/model/view_state.h's types.
 #pragma once
 
 #include <string>
@@ -7,20 +8,12 @@
 
 #include "app/model/compute.h"
 #include "app/model/document.h"
+#include "app/model/explain.h"
+#include "app/model/view_state.h"
+#include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 
 namespace convplay::app {
-
-enum class Tab { kParameters, kCompute, kShapes, kAsConv };
-
-// Which panels a page shows: the full playground or an embed's subset (from the URL query).
-struct PanelSet {
-  bool top_bar = true;
-  bool parameters = true;
-  bool compute = true;
-  bool shapes = true;
-  bool as_conv = true;
-};
 
 struct CellRef {
   bool valid = false;
@@ -41,8 +34,33 @@ struct Animation {
   double accumulated = 0;
 };
 
+// What one figure's grids highlight in this frame. A figure is the set of grids one
+// panel draws from one result and one focus; each has its own Highlights, filled by
+// update_highlights() (highlights.h) before it is drawn, so that a second figure in the
+// same frame (a lesson's preview) never shows another's numbers.
+struct Highlights {
+  CellRef focus;                 // the output cell explained: hovered, or the animation's
+  bool explained = false;        // `explanation` belongs to `focus`
+  Explanation explanation;
+  CellRef stamp;                 // stamp mode: the input pixel stamping its kernel
+  // The input channel and weight pair the input and kernel grids show: while an output
+  // cell is focused, the ones its sum reads (channel_focus); otherwise the pickers'.
+  int input_channel = 0;
+  int kernel_a = 0, kernel_b = 0;
+  bool follows_focus = false;    // the channels come from the focus
+  ChannelFocus channels;         // when follows_focus
+  std::vector<char> reach;       // output cells of the shown channel the hovered input reaches
+  int reach_count = 0;
+  bool overlap_shown = false;    // ConvTranspose2d output as overlap counts
+  std::vector<int> overlap;
+  int overlap_max = 1;
+  std::vector<float> stamp_sums; // stamp mode: the output after the stamps so far
+  std::vector<char> stamp_touched;
+};
+
 struct UiState {
-  // Channels on show.
+  // The channel pickers' choices. While an output cell is focused the input and kernel
+  // grids show the channels its sum reads instead (Highlights::input_channel, kernel_a/b).
   int input_channel = 0;
   int kernel_a = 0, kernel_b = 0;  // weight's first and second index
   int output_channel = 0;
@@ -71,13 +89,16 @@ struct UiState {
   std::string edit_error;
 
   bool embed = false;
-  PanelSet panels;
-  Tab narrow_tab = Tab::kCompute;
-  Tab wide_tab = Tab::kCompute;
+  PanelSet panels;  // which panels the page shows (an embed's `panels=`)
+  PanelId narrow_tab = PanelId::kCompute;
+  PanelId wide_tab = PanelId::kCompute;
   // A tab asked for by the state (first frame: Compute; a link's tab=): the tab bar keeps
   // selecting it for a few frames, since a new ImGui tab bar settles over several frames.
-  Tab requested_tab = Tab::kCompute;
+  PanelId requested_tab = PanelId::kCompute;
   int tab_request_frames = 6;
+
+  Regions regions;                         // where grids were drawn (window.convplay.regions)
+  Highlights highlights[kPanelCount];      // one figure per panel, by PanelId
 
   // Frame timing for the optional overlay.
   double frame_ms = 0, frame_ms_avg = 0, frame_interval_ms = 0;
@@ -93,6 +114,7 @@ struct PanelContext {
   const Fonts& fonts;
   float scale;   // UI pixels per CSS pixel
   bool narrow;   // phone-sized layout
+  Highlights* highlights = nullptr;  // the figure being drawn (set with its panel)
 };
 
 }  // namespace convplay::app

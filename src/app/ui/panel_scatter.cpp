@@ -35,25 +35,30 @@ void heading(const PanelContext& ctx, const char* title, const char* help) {
   wrapped_text(help, colors::kMuted);
 }
 
+// Titles an intermediate tensor with its shape and sizes its grid (one channel plane).
+GridSpec intermediate_grid(const PanelContext& ctx, const char* id, const char* title_format,
+                           const Tensor& tensor, float width) {
+  block_title(ctx, title_format, tensor.shape);
+  GridSpec spec;
+  spec.id = id;
+  spec.rows = static_cast<int>(tensor.shape[2]);
+  spec.cols = static_cast<int>(tensor.shape[3]);
+  spec.show_indices = true;
+  spec.cell = fit_cell(width - 16.0f * ctx.scale, spec.cols, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  return spec;
+}
+
 // The spread input (zeros inserted), with cropped rows/columns outlined in red.
 void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
   const Text& t = text();
   const TransposedAsConv& a = r.as_conv;
   const Tensor& spread = a.spread;
   const int sh = static_cast<int>(spread.shape[2]), sw = static_cast<int>(spread.shape[3]);
-  const int channel = std::clamp(ctx.ui.input_channel, 0, static_cast<int>(spread.shape[1]) - 1);
+  const int channel = std::clamp(ctx.highlights->input_channel, 0, static_cast<int>(spread.shape[1]) - 1);
   const size_t plane = static_cast<size_t>(channel * sh * sw);
   const int s_h = static_cast<int>(r.tconv.stride.h), s_w = static_cast<int>(r.tconv.stride.w);
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.spread_title, shape_text(spread.shape).c_str());
-  ImGui::TextUnformatted(title);
-  GridSpec spec;
-  spec.id = "spread_grid";
-  spec.rows = sh;
-  spec.cols = sw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, sw, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  const GridSpec spec = intermediate_grid(ctx, "spread_grid", t.spread_title, spread, width);
   const float scale = plane_max_abs(spread, plane, static_cast<size_t>(sh * sw));
   auto value = [&](int y, int x) { return spread.data[plane + static_cast<size_t>(y * sw + x)]; };
   auto look = [&](int y, int x) {
@@ -70,7 +75,7 @@ void draw_spread_block(PanelContext& ctx, const Result& r, float width) {
     }
     return cell;
   };
-  draw_grid(spec, value, look);
+  draw_grid(&ctx.ui.regions, spec, value, look);
   ImGui::EndGroup();
 }
 
@@ -80,22 +85,14 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
   const Tensor& padded = a.padded;
   const int ph = static_cast<int>(padded.shape[2]), pw = static_cast<int>(padded.shape[3]);
   const int sh = static_cast<int>(a.spread.shape[2]), sw = static_cast<int>(a.spread.shape[3]);
-  const int channel = std::clamp(ctx.ui.input_channel, 0, static_cast<int>(padded.shape[1]) - 1);
+  const int channel = std::clamp(ctx.highlights->input_channel, 0, static_cast<int>(padded.shape[1]) - 1);
   const size_t plane = static_cast<size_t>(channel * ph * pw);
   const int s_h = static_cast<int>(r.tconv.stride.h), s_w = static_cast<int>(r.tconv.stride.w);
   const int d_h = static_cast<int>(r.tconv.dilation.h), d_w = static_cast<int>(r.tconv.dilation.w);
   const int kh = static_cast<int>(r.tconv.kernel_h), kw = static_cast<int>(r.tconv.kernel_w);
-  const CellRef focus = focused_output(ctx);
+  const CellRef focus = ctx.highlights->focus;
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.padded_title, shape_text(padded.shape).c_str());
-  ImGui::TextUnformatted(title);
-  GridSpec spec;
-  spec.id = "padded_grid";
-  spec.rows = ph;
-  spec.cols = pw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, pw, 10.0f * ctx.scale, 40.0f * ctx.scale);
+  const GridSpec spec = intermediate_grid(ctx, "padded_grid", t.padded_title, padded, width);
   const float scale = plane_max_abs(padded, plane, static_cast<size_t>(ph * pw));
   auto value = [&](int y, int x) { return padded.data[plane + static_cast<size_t>(y * pw + x)]; };
   auto look = [&](int y, int x) {
@@ -114,7 +111,7 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
     }
     return cell;
   };
-  const GridHit hit = draw_grid(spec, value, look);
+  const GridHit hit = draw_grid(&ctx.ui.regions, spec, value, look);
   if (hit.hovered) {
     const int sy = hit.y - static_cast<int>(a.pad_top), sx = hit.x - static_cast<int>(a.pad_left);
     if (sy >= 0 && sy < sh && sx >= 0 && sx < sw && sy % s_h == 0 && sx % s_w == 0) {
@@ -129,21 +126,15 @@ void draw_flipped_kernel_block(PanelContext& ctx, const Result& r, float width) 
   const Tensor& k = r.as_conv.equivalent_kernel;
   const int a = static_cast<int>(k.shape[0]), b = static_cast<int>(k.shape[1]);
   const int kh = static_cast<int>(k.shape[2]), kw = static_cast<int>(k.shape[3]);
-  const int oc = std::clamp(ctx.ui.output_channel, 0, a - 1);
+  // The pair the focused sum uses: the shown output channel and input channel.
+  const Highlights& h = *ctx.highlights;
+  const int oc = std::clamp(h.focus.valid ? h.focus.channel : ctx.ui.output_channel, 0, a - 1);
   const int cin_g = static_cast<int>(r.tconv.in_channels_per_group());
-  const int icg = std::clamp(ctx.ui.input_channel % std::max(cin_g, 1), 0, b - 1);
+  const int icg = std::clamp(h.input_channel % std::max(cin_g, 1), 0, b - 1);
   const size_t plane = static_cast<size_t>((oc * b + icg) * kh * kw);
   ImGui::BeginGroup();
-  char title[160];
-  std::snprintf(title, sizeof title, t.flipped_kernel_title, shape_text(k.shape).c_str());
-  ImGui::TextUnformatted(title);
+  const GridSpec spec = intermediate_grid(ctx, "flipped_grid", t.flipped_kernel_title, k, width);
   ImGui::Text(t.kernel_pair_fmt, oc, icg);
-  GridSpec spec;
-  spec.id = "flipped_grid";
-  spec.rows = kh;
-  spec.cols = kw;
-  spec.show_indices = true;
-  spec.cell = fit_cell(width - 16.0f * ctx.scale, kw, 12.0f * ctx.scale, 40.0f * ctx.scale);
   const float scale = plane_max_abs(k, plane, static_cast<size_t>(kh * kw));
   auto value = [&](int y, int x) { return k.data[plane + static_cast<size_t>(y * kw + x)]; };
   auto look = [&](int y, int x) {
@@ -151,13 +142,13 @@ void draw_flipped_kernel_block(PanelContext& ctx, const Result& r, float width) 
     cell.fill = diverging_color(value(y, x) / scale);
     return cell;
   };
-  draw_grid(spec, value, look);
+  draw_grid(&ctx.ui.regions, spec, value, look);
   ImGui::EndGroup();
 }
 
 }  // namespace
 
-void draw_as_conv_panel(PanelContext& ctx) {
+void draw_scatter_panel(PanelContext& ctx) {
   const Text& t = text();
   if (!ctx.computer.has_result() || !is_transposed(ctx.computer.result().doc)) {
     ImGui::TextUnformatted(t.only_transposed);
@@ -167,23 +158,11 @@ void draw_as_conv_panel(PanelContext& ctx) {
   const int positions = animation_positions(ctx);
 
   heading(ctx, t.scatter_title, t.scatter_help);
-  const float width = block_width(ctx, 3);
-  bool first = true;
   ImGui::PushID("scatter");
-  float w = natural_block_width(ctx, r.doc.in.w, width);
-  flow_next(w, &first);
-  draw_input_block(ctx, w, false);
-  w = natural_block_width(ctx, r.doc.kernel.w, width);
-  flow_next(w, &first);
-  draw_kernel_block(ctx, w, false);
-  w = natural_block_width(ctx, static_cast<int>(r.output.shape[3]),
-                          std::max(width, remaining_row_width()));
-  flow_next(w, &first);
-  draw_output_block(ctx, w, "scatter_output_grid", true);
+  draw_figure_row(ctx, false, "scatter_output_grid");
   ImGui::PopID();
   ImGui::Spacing();
   draw_animation_controls(ctx, positions);
-  draw_explanation(ctx);
   ImGui::Spacing();
   ImGui::Separator();
 
@@ -196,7 +175,8 @@ void draw_as_conv_panel(PanelContext& ctx) {
                 static_cast<int>(a.pad_left), static_cast<int>(a.pad_right));
   wrapped_text(note, cropped ? colors::kCrop : colors::kNote);
   ImGui::PushID("as_conv");
-  first = true;
+  bool first = true;
+  float w = 0;
   const int blocks = cropped ? 4 : 3;
   const float w2 = block_width(ctx, blocks);
   if (cropped) {
