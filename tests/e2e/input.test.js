@@ -161,14 +161,15 @@ async function touchTools(context, page) {
   const cdp = await context.newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
                                          { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
-  // Playwright has no swipe: a finger moved over `steps` events ~16 ms apart.
+  // Playwright has no swipe: a finger moved over `steps` events ~16 ms apart, lifted as
+  // it makes its last move (a flick; a finger that stops before lifting does not glide).
   const swipe = async (x, y0, y1, steps = 8) => {
     await touch('touchStart', x, y0);
-    for (let i = 1; i <= steps; ++i) {
+    for (let i = 1; i < steps; ++i) {
       await touch('touchMove', x, y0 + (y1 - y0) * i / steps);
       await new Promise((r) => setTimeout(r, 16));
     }
-    await touch('touchEnd');
+    await Promise.all([touch('touchMove', x, y1), touch('touchEnd')]);
   };
   return { swipe };
 }

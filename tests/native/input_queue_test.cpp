@@ -36,6 +36,18 @@ TEST(InputQueue, PressAfterAMoveWaitsForTheNextFrame) {
   EXPECT_TRUE(queue.next_frame().buttons[0]);
 }
 
+TEST(InputQueue, ReleaseAfterAMoveWaitsSoTheDragIsSeenHeld) {
+  InputQueue queue;
+  queue.mouse_button(0, true);
+  queue.next_frame();
+  queue.mouse_pos(0, 100);  // a flick: the last move and the lift arrive together
+  queue.mouse_button(0, false);
+  const InputFrame moved = queue.next_frame();
+  EXPECT_FLOAT_EQ(moved.mouse_y, 100);
+  EXPECT_TRUE(moved.buttons[0]);
+  EXPECT_FALSE(queue.next_frame().buttons[0]);
+}
+
 TEST(InputQueue, AClickShorterThanAFrameStillHolds) {
   InputQueue queue;
   queue.mouse_button(0, true);

@@ -62,7 +62,7 @@ InputFrame InputQueue::next_frame() {
       moved = true;
     } else if (e.type == Type::kMouseButton) {
       const unsigned bit = 1u << e.code;
-      if ((buttons_changed & bit) != 0 || (moved && e.down)) break;
+      if ((buttons_changed & bit) != 0 || moved) break;
       buttons_changed |= bit;
       state_.buttons[static_cast<std::size_t>(e.code)] = e.down;
     } else if (e.type == Type::kKey) {

@@ -29,10 +29,11 @@ class InputQueue {
   void key(int key, bool down);
   void character(unsigned int codepoint);
   // The events since the last call that fit in one frame; the rest wait.
-  // A frame takes at most one transition per key and button, and a press that follows a
-  // move waits for the next frame: the widget under a finger that just jumped there is
-  // hovered before it is pressed (a tab's first tap), and a key down+up within one frame
-  // is still seen down for a frame (Ctrl+Z typed faster than the frame rate).
+  // A frame takes at most one transition per key and button, and a button change that
+  // follows a move waits for the next frame: the widget under a finger that just jumped
+  // there is hovered before it is pressed (a tab's first tap), a swipe's last move is
+  // seen with the finger still down, and a key down+up within one frame is still seen
+  // down for a frame (Ctrl+Z typed faster than the frame rate).
   InputFrame next_frame();
   bool pending() const { return !events_.empty(); }
   // True once after any event arrived (the idle-frame logic draws again).
