@@ -70,7 +70,10 @@ Text make_english() {
   t.preset_names[4] = "checkerboard";
   t.brush_label = "Paint";
   t.edit_help = "click or drag on input/kernel to paint \u00b7 double-click to type";
-  t.edit_value_title = "Exact value (Enter to apply)";
+  t.edit_value_title = "Exact value (Enter to apply, Esc to cancel)";
+  t.edit_value_empty = "Type a number.";
+  t.edit_value_not_number = "Not a number: type digits, e.g. 2.5 or -1.";
+  t.edit_value_range_fmt = "Out of range: values go from -%g to %g.";
   t.show_overlap = "overlap count";
   t.overlap_legend = "stamps per cell";
   t.hover_output_help =
