@@ -1,0 +1,425 @@
+// Reading lesson files: the keys each object may hold, both languages present, and the
+// playground state each step shows (lessons.h).
+#include "app/model/lessons.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "app/model/lessons_answer.h"
+#include "app/model/lessons_formula.h"
+#include "app/model/lessons_json.h"
+#include "app/model/repair.h"
+#include "app/model/url_state.h"
+
+namespace convplay::app {
+
+namespace {
+
+using Type = JsonValue::Type;
+
+struct AskName {
+  Ask ask;
+  const char* name;
+};
+constexpr AskName kAskNames[] = {
+    {Ask::kOutputSize, "output_size"},
+    {Ask::kOutputValue, "output_value"},
+    {Ask::kReach, "reach"},
+    {Ask::kOutputPaddingToRestore, "output_padding_to_restore"},
+    {Ask::kChoice, "choice"},
+};
+
+class LessonReader {
+ public:
+  LessonReader(const std::string& file, std::vector<std::string>* errors)
+      : file_(file), errors_(errors) {}
+
+  bool ok() const { return ok_; }
+
+  void error(const JsonValue& where, const std::string& what) { error(where.line, what); }
+  void error(int line, const std::string& what) {
+    errors_->push_back(file_ + ":" + std::to_string(line) + ": " + what);
+    ok_ = false;
+  }
+
+  // Unknown keys are errors: a misspelt "hint" would otherwise vanish silently.
+  bool object(const JsonValue& value, const char* what, std::initializer_list<const char*> keys) {
+    if (!value.is(Type::kObject)) {
+      error(value, std::string(what) + " must be an object {...}");
+      return false;
+    }
+    for (const auto& member : value.members) {
+      const bool known = std::any_of(keys.begin(), keys.end(),
+                                     [&](const char* key) { return member.first == key; });
+      if (!known) {
+        std::string allowed;
+        for (const char* key : keys) allowed += std::string(allowed.empty() ? "" : ", ") + key;
+        error(member.second, "unknown key '" + member.first + "' in " + what + " (allowed: " + allowed + ")");
+      }
+    }
+    return true;
+  }
+
+  const JsonValue* required(const JsonValue& object, const char* key, const char* what) {
+    const JsonValue* value = object.find(key);
+    if (value == nullptr) error(object, std::string(what) + " needs '" + key + "'");
+    return value;
+  }
+
+  bool string(const JsonValue& value, const char* what, std::string* out) {
+    if (!value.is(Type::kString)) {
+      error(value, std::string(what) + " must be a string");
+      return false;
+    }
+    *out = value.string;
+    return true;
+  }
+
+  bool integer(const JsonValue& value, const char* what, int* out) {
+    if (!value.is(Type::kNumber) || value.number != std::floor(value.number) ||
+        std::fabs(value.number) > 1e6) {
+      error(value, std::string(what) + " must be a whole number");
+      return false;
+    }
+    *out = static_cast<int>(value.number);
+    return true;
+  }
+
+  template <size_t N>
+  bool integers(const JsonValue& value, const char* what, std::array<int, N>* out) {
+    if (!value.is(Type::kArray) || value.items.size() != N) {
+      error(value, std::string(what) + " must be a list of " + std::to_string(N) + " whole numbers");
+      return false;
+    }
+    for (size_t i = 0; i < N; ++i) {
+      if (!integer(value.items[i], what, &(*out)[i])) return false;
+    }
+    return true;
+  }
+
+  // {"en": "...", "zh": "..."}: a missing or empty translation is an error.
+  void lang_text(const JsonValue& value, const char* what, LangText* out) {
+    if (!object(value, what, {"en", "zh"})) return;
+    const struct {
+      const char* key;
+      std::string* text;
+    } langs[] = {{"en", &out->en}, {"zh", &out->zh}};
+    for (const auto& lang : langs) {
+      const JsonValue* text = value.find(lang.key);
+      if (text == nullptr || !text->is(Type::kString) || text->string.empty()) {
+        error(text != nullptr ? *text : value,
+              std::string(what) + " has no " + (lang.key[0] == 'e' ? "English" : "Chinese") +
+                  " text ('" + lang.key + "')");
+        continue;
+      }
+      *lang.text = text->string;
+    }
+  }
+
+  void lang_texts(const JsonValue& value, const char* what, std::vector<LangText>* out) {
+    if (!value.is(Type::kArray)) {
+      error(value, std::string(what) + " must be a list");
+      return;
+    }
+    for (const JsonValue& item : value.items) {
+      out->emplace_back();
+      lang_text(item, what, &out->back());
+    }
+  }
+
+  void question(const JsonValue& value, Question* out) {
+    if (!object(value, "a question",
+                {"ask", "prompt", "cell", "pixel", "size", "choices", "answer", "hints", "explanation"})) {
+      return;
+    }
+    std::string ask;
+    if (const JsonValue* v = required(value, "ask", "a question"); v != nullptr && string(*v, "'ask'", &ask)) {
+      bool found = false;
+      for (const AskName& name : kAskNames) {
+        if (ask == name.name) {
+          out->ask = name.ask;
+          found = true;
+        }
+      }
+      if (!found) {
+        error(*v, "unknown question '" + ask +
+                      "' (output_size, output_value, reach, output_padding_to_restore, choice)");
+      }
+    }
+    if (const JsonValue* v = required(value, "prompt", "a question")) lang_text(*v, "the prompt", &out->prompt);
+    if (const JsonValue* v = value.find("hints")) lang_texts(*v, "a hint", &out->hints);
+    if (const JsonValue* v = required(value, "explanation", "a question")) {
+      lang_text(*v, "the explanation", &out->explanation);
+    }
+    // Each ask names what it needs, and nothing else: a stray "answer" on a computed
+    // question would look like a fact the engine checks, and it would not be.
+    const bool is_choice = out->ask == Ask::kChoice;
+    const JsonValue* cell = value.find("cell");
+    const JsonValue* pixel = value.find("pixel");
+    const JsonValue* size = value.find("size");
+    const JsonValue* choices = value.find("choices");
+    const JsonValue* answer = value.find("answer");
+    expect_only(value, "cell", cell, out->ask == Ask::kOutputValue, ask);
+    expect_only(value, "pixel", pixel, out->ask == Ask::kReach, ask);
+    expect_only(value, "size", size, out->ask == Ask::kOutputPaddingToRestore, ask);
+    expect_only(value, "choices", choices, is_choice, ask);
+    expect_only(value, "answer", answer, is_choice, ask);
+    if (cell != nullptr) integers(*cell, "'cell' ([c, y, x] of the output)", &out->cell);
+    if (pixel != nullptr) integers(*pixel, "'pixel' ([c, y, x] of the input)", &out->cell);
+    if (size != nullptr) {
+      std::array<int, 2> hw{1, 1};
+      if (integers(*size, "'size' ([h, w])", &hw)) out->size = IntPair{hw[0], hw[1]};
+    }
+    if (choices != nullptr) lang_texts(*choices, "a choice", &out->choices);
+    if (answer != nullptr) integer(*answer, "'answer' (the index of the right choice)", &out->choice_answer);
+  }
+
+  void expect_only(const JsonValue& question, const char* key, const JsonValue* value, bool needed,
+                   const std::string& ask) {
+    if (needed && value == nullptr) error(question, "'" + ask + "' needs '" + key + "'");
+    if (!needed && value != nullptr) {
+      error(*value, "'" + std::string(key) + "' does not belong to '" + ask + "'" +
+                        (std::string(key) == "answer" ? " (the engine computes the answer)" : ""));
+    }
+  }
+
+  void highlight(const JsonValue& value, Highlight* out) {
+    if (!object(value, "'highlight'", {"grid", "cells", "formula", "panel"})) return;
+    if (const JsonValue* v = value.find("grid")) {
+      if (string(*v, "'grid'", &out->grid) && out->grid != "input" && out->grid != "output") {
+        error(*v, "'grid' must be \"input\" or \"output\"");
+      }
+    }
+    if (const JsonValue* v = value.find("cells")) {
+      if (!v->is(Type::kArray)) {
+        error(*v, "'cells' must be a list of [c, y, x]");
+      } else {
+        for (const JsonValue& item : v->items) {
+          std::array<int, 3> cell{};
+          if (integers(item, "a highlighted cell [c, y, x]", &cell)) out->cells.push_back(cell);
+        }
+      }
+      if (out->grid.empty()) error(*v, "'cells' needs 'grid' (\"input\" or \"output\")");
+    }
+    if (const JsonValue* v = value.find("formula")) {
+      if (string(*v, "'formula'", &out->formula) && !is_formula_id(out->formula)) {
+        error(*v, "unknown formula '" + out->formula + "' (" + formula_ids() + ")");
+      }
+    }
+    if (const JsonValue* v = value.find("panel")) {
+      PanelId id;
+      if (string(*v, "'panel'", &out->panel) && !parse_panel_key(out->panel, &id)) {
+        error(*v, "unknown panel '" + out->panel + "'");
+      }
+    }
+  }
+
+  void step(const JsonValue& value, LessonStep* out) {
+    out->line = value.line;
+    if (!object(value, "a step", {"state", "text", "highlight", "question"})) return;
+    if (const JsonValue* v = required(value, "state", "a step")) {
+      out->state_line = v->line;
+      string(*v, "'state'", &out->state);
+    }
+    if (const JsonValue* v = required(value, "text", "a step")) lang_text(*v, "the step's text", &out->text);
+    if (const JsonValue* v = value.find("highlight")) highlight(*v, &out->highlight);
+    if (const JsonValue* v = value.find("question")) {
+      out->has_question = true;
+      out->question_line = v->line;
+      question(*v, &out->question);
+    }
+  }
+
+  void lesson(const JsonValue& value, Lesson* out) {
+    if (!object(value, "a lesson", {"id", "title", "notes", "steps"})) return;
+    if (const JsonValue* v = required(value, "id", "a lesson")) {
+      std::string id;
+      if (string(*v, "'id'", &id) && id != out->id) {
+        error(*v, "'id' is '" + id + "' but the file name says '" + out->id + "'");
+      }
+    }
+    if (const JsonValue* v = required(value, "title", "a lesson")) lang_text(*v, "the title", &out->title);
+    if (const JsonValue* v = value.find("notes")) string(*v, "'notes'", &out->notes);
+    const JsonValue* steps = required(value, "steps", "a lesson");
+    if (steps == nullptr) return;
+    if (!steps->is(Type::kArray) || steps->items.empty()) {
+      error(*steps, "'steps' must be a list of at least one step");
+      return;
+    }
+    for (const JsonValue& item : steps->items) {
+      out->steps.emplace_back();
+      step(item, &out->steps.back());
+    }
+  }
+
+ private:
+  const std::string& file_;
+  std::vector<std::string>* errors_;
+  bool ok_ = true;
+};
+
+// "lessons/07-output-padding.json" -> "output-padding"; empty when the name is not NN-<id>.json.
+std::string id_from_file_name(const std::string& file) {
+  const size_t slash = file.find_last_of('/');
+  std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+  const std::string suffix = ".json";
+  if (name.size() <= suffix.size() + 3 || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return "";
+  }
+  name.resize(name.size() - suffix.size());
+  if (!(name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9' && name[2] == '-')) return "";
+  const std::string id = name.substr(3);
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return "";
+  }
+  return id;
+}
+
+// The keys a state names ("op=...&in=..." -> op, in).
+std::vector<std::string> state_key_names(const std::string& state) {
+  std::vector<std::string> names;
+  std::stringstream parts(state);
+  std::string part;
+  while (std::getline(parts, part, '&')) names.push_back(part.substr(0, part.find('=')));
+  return names;
+}
+
+}  // namespace
+
+bool parse_lesson(const std::string& text, const std::string& file, Lesson* out,
+                  std::vector<std::string>* errors) {
+  *out = Lesson{};
+  out->file = file;
+  out->id = id_from_file_name(file);
+  LessonReader reader(file, errors);
+  if (out->id.empty()) reader.error(1, "a lesson file is named NN-<id>.json, the id in a-z, 0-9 and '-'");
+  JsonValue root;
+  std::string syntax;
+  if (!parse_json(text, &root, &syntax)) {
+    errors->push_back(file + ":" + syntax.substr(5));  // "line N: ..." -> "file:N: ..."
+    return false;
+  }
+  reader.lesson(root, out);
+  return reader.ok();
+}
+
+bool step_page_state(const Lesson& lesson, const LessonStep& step, Document* doc, ViewState* view,
+                     std::vector<std::string>* errors) {
+  const size_t before = errors->size();
+  const std::string where = lesson.file + ":" + std::to_string(step.state_line) + ": ";
+  for (const std::string& name : state_key_names(step.state)) {
+    if (name == "lang" || name == "lesson" || name == "step") {
+      errors->push_back(where + "a step's state may not set '" + name + "' (the reader's choice)");
+    }
+  }
+  PageState page;
+  conform_tensors(&page.doc);
+  std::vector<std::string> notes;
+  apply_query(step.state, &page, &notes);
+  for (const std::string& note : notes) errors->push_back(where + "the state needs repair: " + note);
+  const Status status = check_document(page.doc);
+  if (!status.ok()) errors->push_back(where + "the engine rejects the state: " + status.message);
+  *doc = std::move(page.doc);
+  *view = page.view;
+  return errors->size() == before;
+}
+
+bool validate_lesson(const Lesson& lesson, std::vector<std::string>* errors) {
+  const size_t before = errors->size();
+  if (lesson.steps.size() > 8) errors->push_back(lesson.file + ":1: a lesson has at most 8 steps");
+  for (const LessonStep& step : lesson.steps) {
+    Document doc;
+    ViewState view;
+    if (!step_page_state(lesson, step, &doc, &view, errors)) continue;
+    const std::string where = lesson.file + ":" + std::to_string(step.state_line) + ": ";
+    Computer computer;
+    computer.update(doc);
+    if (!computer.status().ok()) {
+      errors->push_back(where + "the engine rejects the state: " + computer.status().message);
+      continue;
+    }
+    const Result& result = computer.result();
+    const Shape output = result.output.shape;  // [1, C, H, W]
+    const Shape input = input_shape(doc);
+    for (const auto& cell : step.highlight.cells) {
+      const Shape& grid = step.highlight.grid == "input" ? input : output;
+      if (cell[0] < 0 || cell[0] >= grid[1] || cell[1] < 0 || cell[1] >= grid[2] || cell[2] < 0 ||
+          cell[2] >= grid[3]) {
+        errors->push_back(where + "highlighted cell [" + std::to_string(cell[0]) + ", " +
+                          std::to_string(cell[1]) + ", " + std::to_string(cell[2]) +
+                          "] is outside the " + step.highlight.grid);
+      }
+    }
+    if (!step.highlight.formula.empty() && !formula_applies(step.highlight.formula, doc)) {
+      errors->push_back(where + "formula '" + step.highlight.formula + "' is not about this op");
+    }
+    if (step.has_question) {
+      std::string why;
+      Expected expected;
+ if (!expected_answer(step.question, result, &expected, &why)) {
+        errors->push_back(lesson.file + ":" + std::to_string(step.question_line) +
+                          ": the question has no answer here: " + why);
+      }
+    }
+  }
+  return errors->size() == before;
+}
+
+std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::string>* errors) {
+  std::vector<std::string> names;
+  if (DIR* dir = opendir(folder.c_str())) {
+    while (const dirent* entry = readdir(dir)) {
+      const std::string name = entry->d_name;
+      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) names.push_back(name);
+    }
+    closedir(dir);
+  } else {
+    errors->push_back(folder + ": cannot open the lessons folder");
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<Lesson> lessons;
+  for (const std::string& name : names) {
+    const std::string path = folder + "/" + name;
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    Lesson lesson;
+    if (!parse_lesson(text.str(), path, &lesson, errors)) continue;
+    if (!validate_lesson(lesson, errors)) continue;
+    const bool duplicate = std::any_of(lessons.begin(), lessons.end(),
+                                       [&](const Lesson& l) { return l.id == lesson.id; });
+    if (duplicate) {
+      errors->push_back(path + ":1: another lesson has the id '" + lesson.id + "'");
+      continue;
+    }
+    lessons.push_back(std::move(lesson));
+  }
+  return lessons;
+}
+
+AnswerKind answer_kind(Ask ask) {
+  switch (ask) {
+    case Ask::kOutputSize: return AnswerKind::kSize;
+    case Ask::kOutputValue: return AnswerKind::kNumber;
+    case Ask::kReach: return AnswerKind::kCell;
+    case Ask::kOutputPaddingToRestore: return AnswerKind::kNumber;
+    case Ask::kChoice: return AnswerKind::kChoice;
+  }
+  return AnswerKind::kChoice;
+}
+
+const char* answer_kind_key(AnswerKind kind) {
+  switch (kind) {
+    case AnswerKind::kNumber: return "number";
+    case AnswerKind::kSize: return "size";
+    case AnswerKind::kCell: return "cell";
+    case AnswerKind::kChoice: return "choice";
+  }
+  return "choice";
+}
+
+}  // namespace convplay::app
