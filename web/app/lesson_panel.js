@@ -90,6 +90,8 @@
     if (result.status === 'correct') {
       answered = true;
       finish(current.id, current.step);
+      var old = aside.querySelector('.lesson-picker');
+      if (old) old.parentNode.replaceChild(picker(window.convplay.lessons()), old);  // its marks
     }
     return result;
   }
