@@ -13,6 +13,8 @@
 #include "app/model/lessons_answer.h"
 #include "app/model/lessons_formula.h"
 #include "app/model/lessons_json.h"
+#include "app/model/lessons_page.h"
+#include "app/model/url_state.h"
 #include "app/model/repair.h"
 
 namespace convplay::app {
@@ -302,6 +304,66 @@ TEST(LessonJson, ReadsEscapesAndReportsLines) {
   EXPECT_EQ(error, "line 3: expected a key in quotes");
   EXPECT_FALSE(parse_json("{\"a\": 1, \"a\": 2}", &value, &error));
   EXPECT_FALSE(parse_json(std::string(100, '['), &value, &error));
+}
+
+PageState opened(const std::string& query, const std::string& shown_lesson = "", int shown_step = 1,
+                 bool force = false, std::vector<std::string>* notes = nullptr) {
+  PageState state;
+  conform_tensors(&state.doc);
+  std::vector<std::string> own_notes;
+  if (notes == nullptr) notes = &own_notes;
+  apply_query(query, &state, notes);
+  open_lesson_step(all_lessons(), query, shown_lesson, shown_step, force, &state, notes);
+  return state;
+}
+
+TEST(LessonPage, OpeningAStepAppliesItsState) {
+  const PageState state = opened("lesson=output-padding&step=4&lang=zh");
+  EXPECT_EQ(state.doc.op, Op::kConvTranspose2d);
+  EXPECT_EQ(state.doc.in, (IntPair{4, 4}));
+  EXPECT_EQ(state.doc.output_padding, (IntPair{1, 1}));
+  EXPECT_EQ(state.view.lesson, "output-padding");
+  EXPECT_EQ(state.view.step, 4);
+  EXPECT_EQ(state.view.lang, Lang::kZh);  // the reader's language is kept
+}
+
+TEST(LessonPage, AHashWrittenInALessonReadsBackAsItWas) {
+  const PageState edited = opened("lesson=output-padding&step=4&k=5");
+  EXPECT_EQ(edited.doc.kernel, (IntPair{5, 5}));
+  EXPECT_EQ(edited.doc.stride, (IntPair{2, 2}));  // the rest from the step
+  // The same step again (an edit's setState) leaves the document alone.
+  PageState same;
+  conform_tensors(&same.doc);
+  same.view.lesson = "output-padding";
+  same.view.step = 4;
+  std::vector<std::string> notes;
+  open_lesson_step(all_lessons(), "k=5", "output-padding", 4, false, &same, &notes);
+  EXPECT_EQ(same.doc.op, Op::kConv2d);
+}
+
+TEST(LessonPage, UnknownLessonsCloseAndStepsClampWithANote) {
+  std::vector<std::string> notes;
+  EXPECT_EQ(opened("lesson=no-such-lesson", "", 1, false, &notes).view.lesson, "");
+  EXPECT_EQ(notes.size(), 1u);
+  notes.clear();
+  EXPECT_EQ(opened("lesson=padding&step=9", "", 1, false, &notes).view.step, 2);
+  EXPECT_EQ(notes.size(), 1u);
+}
+
+TEST(LessonPage, JsonForThePage) {
+  ViewState view;
+  view.lesson = "output-padding";
+  view.step = 2;
+  view.lang = Lang::kZh;
+  const std::string lesson = lesson_json(all_lessons(), view);
+  EXPECT_NE(lesson.find("\"kind\":\"number\""), std::string::npos) << lesson;
+  EXPECT_NE(lesson.find("output_padding 取多少才能恢复 8×8？"), std::string::npos) << lesson;
+  EXPECT_NE(answer_json(all_lessons(), view, "1").find("\"status\":\"correct\""), std::string::npos);
+  EXPECT_NE(answer_json(all_lessons(), view, "x").find("\"status\":\"invalid\""), std::string::npos);
+  EXPECT_NE(solution_json(all_lessons(), view).find("\"answer\":\"1\""), std::string::npos);
+  view.lesson.clear();
+  EXPECT_EQ(lesson_json(all_lessons(), view), "null");
+  EXPECT_EQ(lessons_json(all_lessons(), Lang::kEn).rfind("[{\"id\":\"conv2d-window\",", 0), 0u);
 }
 
 }  // namespace
