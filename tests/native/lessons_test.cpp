@@ -35,6 +35,17 @@ const std::vector<Lesson>& all_lessons() {
   return lessons;
 }
 
+const LessonTexts& texts() {
+  static const LessonTexts loaded = [] {
+    LessonTexts t;
+    std::vector<std::string> errors;
+    EXPECT_TRUE(load_lesson_texts(lessons_folder(), &t, &errors));
+    for (const std::string& error : errors) ADD_FAILURE() << error;
+    return t;
+  }();
+  return loaded;
+}
+
 const Lesson& lesson_named(const std::string& id) {
   for (const Lesson& lesson : all_lessons()) {
     if (lesson.id == id) return lesson;
@@ -62,7 +73,7 @@ Verdict judge(const std::string& id, size_t step_index, const std::string& input
   Expected expected;
   std::string why;
   EXPECT_TRUE(expected_answer(step.question, step_result(lesson, step), &expected, &why)) << why;
-  return judge_answer(step.question, expected, input, lang);
+  return judge_answer(step.question, expected, input, lang, texts());
 }
 
 // Errors of a lesson text named "lessons/99-test.json": parse, then validate.
@@ -166,13 +177,13 @@ TEST(LessonQuestions, EveryQuestionAcceptsItsComputedAnswerAndRefusesAnother) {
       std::string why;
       ASSERT_TRUE(expected_answer(step.question, step_result(lesson, step), &e, &why)) << where << why;
       for (Lang lang : {Lang::kEn, Lang::kZh}) {
-        const Verdict right = judge_answer(step.question, e, right_input(e), lang);
+        const Verdict right = judge_answer(step.question, e, right_input(e), lang, texts());
         EXPECT_EQ(right.status, AnswerStatus::kCorrect) << where << " " << right_input(e);
         EXPECT_NE(right.feedback.find(step.question.explanation.in(lang)), std::string::npos) << where;
-        const Verdict wrong = judge_answer(step.question, e, wrong_input(step.question, e), lang);
+        const Verdict wrong = judge_answer(step.question, e, wrong_input(step.question, e), lang, texts());
         EXPECT_EQ(wrong.status, AnswerStatus::kWrong) << where << " " << wrong_input(step.question, e);
         EXPECT_FALSE(wrong.feedback.empty());
-        EXPECT_EQ(judge_answer(step.question, e, "", lang).status, AnswerStatus::kInvalid) << where;
+        EXPECT_EQ(judge_answer(step.question, e, "", lang, texts()).status, AnswerStatus::kInvalid) << where;
       }
     }
   }
@@ -288,10 +299,20 @@ TEST(LessonFormula, WrittenWithTheStepsNumbers) {
   doc.stride = {2, 2};
   doc.padding = {1, 1};
   doc.output_padding = {1, 1};
-  EXPECT_EQ(formula_text("conv_transpose2d_size", doc, Lang::kEn),
+  EXPECT_EQ(formula_text("conv_transpose2d_size", doc, Lang::kEn, texts()),
             "H_out = (H_in − 1)·s − 2·p + d·(k − 1) + output_padding + 1 = (3 − 1)·2 − 2·1 + 1·(3 − 1) + 1 + 1 = 6");
-  EXPECT_NE(formula_text("as_conv", doc, Lang::kZh).find("插入 s − 1 = 1 个零"), std::string::npos);
-  EXPECT_EQ(formula_text("conv2d_size", doc, Lang::kEn), "");  // not about this op
+  EXPECT_NE(formula_text("as_conv", doc, Lang::kZh, texts()).find("插入 1 个零（s − 1）"), std::string::npos);
+  EXPECT_EQ(formula_text("conv2d_size", doc, Lang::kEn, texts()), "");  // not about this op
+}
+
+TEST(LessonTextsFile, EveryKeyTheRuntimeReadsIsThereInBothLanguages) {
+  EXPECT_EQ(texts().get("right", Lang::kZh), "正确。");
+  EXPECT_EQ(texts().get("as_conv.extra", Lang::kEn, "1"), "1 more at the end (output_padding)");
+  std::vector<std::string> errors;
+  LessonTexts t;
+  EXPECT_FALSE(parse_lesson_texts("{\"texts\": {\"right\": {\"en\": \"Right.\"}}}", "lessons/texts.json", &t, &errors));
+  EXPECT_TRUE(any_contains(errors, "lessons/texts.json:1: right has no Chinese"));
+  EXPECT_TRUE(any_contains(errors, "'texts' needs 'wrong'"));
 }
 
 TEST(LessonJson, ReadsEscapesAndReportsLines) {
@@ -355,14 +376,14 @@ TEST(LessonPage, JsonForThePage) {
   view.lesson = "output-padding";
   view.step = 2;
   view.lang = Lang::kZh;
-  const std::string lesson = lesson_json(all_lessons(), view);
+  const std::string lesson = lesson_json(all_lessons(), texts(), view);
   EXPECT_NE(lesson.find("\"kind\":\"number\""), std::string::npos) << lesson;
   EXPECT_NE(lesson.find("output_padding 取多少才能恢复 8×8？"), std::string::npos) << lesson;
-  EXPECT_NE(answer_json(all_lessons(), view, "1").find("\"status\":\"correct\""), std::string::npos);
-  EXPECT_NE(answer_json(all_lessons(), view, "x").find("\"status\":\"invalid\""), std::string::npos);
+  EXPECT_NE(answer_json(all_lessons(), texts(), view, "1").find("\"status\":\"correct\""), std::string::npos);
+  EXPECT_NE(answer_json(all_lessons(), texts(), view, "x").find("\"status\":\"invalid\""), std::string::npos);
   EXPECT_NE(solution_json(all_lessons(), view).find("\"answer\":\"1\""), std::string::npos);
   view.lesson.clear();
-  EXPECT_EQ(lesson_json(all_lessons(), view), "null");
+  EXPECT_EQ(lesson_json(all_lessons(), texts(), view), "null");
   EXPECT_EQ(lessons_json(all_lessons(), Lang::kEn).rfind("[{\"id\":\"conv2d-window\",", 0), 0u);
 }
 

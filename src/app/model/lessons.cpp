@@ -6,8 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 
 #include "app/model/lessons_answer.h"
 #include "app/model/lessons_formula.h"
@@ -282,10 +281,37 @@ std::string id_from_file_name(const std::string& file) {
 // The keys a state names ("op=...&in=..." -> op, in).
 std::vector<std::string> state_key_names(const std::string& state) {
   std::vector<std::string> names;
-  std::stringstream parts(state);
-  std::string part;
-  while (std::getline(parts, part, '&')) names.push_back(part.substr(0, part.find('=')));
+  size_t start = 0;
+  while (start < state.size()) {
+    size_t end = state.find('&', start);
+    if (end == std::string::npos) end = state.size();
+    const std::string part = state.substr(start, end - start);
+    names.push_back(part.substr(0, part.find('=')));
+    start = end + 1;
+  }
   return names;
+}
+
+// Every key of texts.json the runtime reads (lessons_answer.cpp, lessons_formula.cpp,
+// lessons_page.cpp): a missing one is an error of the file, not a key shown to a learner.
+constexpr const char* kTextKeys[] = {
+    "right", "wrong", "wrong_cell", "invalid.number", "invalid.size", "invalid.cell",
+    "invalid.choice", "no_question", "mistake.conv2d_formula", "mistake.transposed_formula",
+    "mistake.forgot_plus_one", "mistake.forgot_padding", "mistake.forgot_output_padding",
+    "mistake.output_padding_zeros", "mistake.kernel_not_flipped", "mistake.forgot_bias",
+    "mistake.ignored_stride", "mistake.output_padding_too_large", "as_conv.zeros",
+    "as_conv.padding", "as_conv.extra", "as_conv.flip", "as_conv.separator",
+};
+
+// stdio, not iostreams: those would add tens of kilobytes to the page's wasm.
+bool read_file(const std::string& path, std::string* out) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return false;
+  char buffer[4096];
+  size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) out->append(buffer, got);
+  std::fclose(file);
+  return true;
 }
 
 }  // namespace
@@ -374,7 +400,8 @@ std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::str
   if (DIR* dir = opendir(folder.c_str())) {
     while (const dirent* entry = readdir(dir)) {
       const std::string name = entry->d_name;
-      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) names.push_back(name);
+      const bool numbered = name.size() > 8 && name[0] >= '0' && name[0] <= '9';
+      if (numbered && name.compare(name.size() - 5, 5, ".json") == 0) names.push_back(name);
     }
     closedir(dir);
   } else {
@@ -384,11 +411,13 @@ std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::str
   std::vector<Lesson> lessons;
   for (const std::string& name : names) {
     const std::string path = folder + "/" + name;
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
+    std::string text;
+    if (!read_file(path, &text)) {
+      errors->push_back(path + ":1: cannot read the file");
+      continue;
+    }
     Lesson lesson;
-    if (!parse_lesson(text.str(), path, &lesson, errors)) continue;
+    if (!parse_lesson(text, path, &lesson, errors)) continue;
     if (!validate_lesson(lesson, errors)) continue;
     const bool duplicate = std::any_of(lessons.begin(), lessons.end(),
                                        [&](const Lesson& l) { return l.id == lesson.id; });
@@ -399,6 +428,54 @@ std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::str
     lessons.push_back(std::move(lesson));
   }
   return lessons;
+}
+
+std::string LessonTexts::get(const std::string& key, Lang lang, const std::string& n) const {
+  for (const auto& entry : entries) {
+    if (entry.first != key) continue;
+    std::string text = entry.second.in(lang);
+    const size_t at = text.find("{n}");
+    if (at != std::string::npos) text.replace(at, 3, n);
+    return text;
+  }
+  return key;
+}
+
+bool parse_lesson_texts(const std::string& text, const std::string& file, LessonTexts* out,
+                        std::vector<std::string>* errors) {
+  *out = LessonTexts{};
+  LessonReader reader(file, errors);
+  JsonValue root;
+  std::string syntax;
+  if (!parse_json(text, &root, &syntax)) {
+    errors->push_back(file + ":" + syntax.substr(5));
+    return false;
+  }
+  if (!reader.object(root, "the texts file", {"notes", "texts"})) return false;
+  const JsonValue* texts = reader.required(root, "texts", "the texts file");
+  if (texts == nullptr) return false;
+  if (!texts->is(Type::kObject)) {
+    reader.error(*texts, "'texts' must be an object {...}");
+    return false;
+  }
+  for (const auto& member : texts->members) {
+    out->entries.emplace_back(member.first, LangText{});
+    reader.lang_text(member.second, member.first.c_str(), &out->entries.back().second);
+  }
+  for (const char* key : kTextKeys) {
+    if (texts->find(key) == nullptr) reader.error(*texts, std::string("'texts' needs '") + key + "'");
+  }
+  return reader.ok();
+}
+
+bool load_lesson_texts(const std::string& folder, LessonTexts* out, std::vector<std::string>* errors) {
+  const std::string path = folder + "/texts.json";
+  std::string text;
+  if (!read_file(path, &text)) {
+    errors->push_back(path + ":1: cannot read the file");
+    return false;
+  }
+  return parse_lesson_texts(text, path, out, errors);
 }
 
 AnswerKind answer_kind(Ask ask) {

@@ -61,6 +61,18 @@ struct Lesson {
   std::vector<LessonStep> steps;
 };
 
+// The runtime's own texts (lessons/texts.json): answer feedback and the formulas' words,
+// by key ("right", "mistake.forgot_plus_one", "as_conv.zeros", ...), both languages.
+struct LessonTexts {
+  std::vector<std::pair<std::string, LangText>> entries;
+  // The text of `key` in `lang`, "{n}" replaced by `n` when given; the key itself if absent.
+  std::string get(const std::string& key, Lang lang, const std::string& n = "") const;
+};
+// Reads texts.json: every key the runtime uses must be there, in both languages.
+bool parse_lesson_texts(const std::string& text, const std::string& file, LessonTexts* out,
+                        std::vector<std::string>* errors);
+bool load_lesson_texts(const std::string& folder, LessonTexts* out, std::vector<std::string>* errors);
+
 // Reads one lesson file's text. Every problem is appended to *errors as "file:line: what".
 // Returns false when any was found (the lesson is then not to be shown).
 bool parse_lesson(const std::string& text, const std::string& file, Lesson* out,
@@ -72,7 +84,7 @@ bool parse_lesson(const std::string& text, const std::string& file, Lesson* out,
 bool step_page_state(const Lesson& lesson, const LessonStep& step, Document* doc, ViewState* view,
                      std::vector<std::string>* errors);
 
-// Every lesson in `folder` (files NN-<id>.json, in name order), each parsed and checked:
+// Every lesson in `folder` (files NN-<id>.json, in name order; texts.json is not a lesson), each parsed and checked:
 // state, highlight and computed answers. Lessons with errors are left out.
 std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::string>* errors);
 

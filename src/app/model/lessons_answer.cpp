@@ -12,62 +12,21 @@ namespace convplay::app {
 
 namespace {
 
-struct Bilingual {
-  const char* en;
-  const char* zh;
-  const char* in(Lang lang) const { return lang == Lang::kZh ? zh : en; }
-};
-
-Bilingual mistake_feedback(Mistake mistake) {
+// The key of each mistake's feedback in lessons/texts.json.
+const char* mistake_key(Mistake mistake) {
   switch (mistake) {
-    case Mistake::kConv2dFormula:
-      return {"That is Conv2d's formula, which shrinks. ConvTranspose2d goes the other way: "
-              "(H − 1)·s − 2p + d·(k − 1) + output_padding + 1.",
-              "这是 Conv2d 的公式，它让特征图变小。转置卷积方向相反：(H − 1)·s − 2p + d·(k − 1) + output_padding + 1。"};
-    case Mistake::kTransposedFormula:
-      return {"That is ConvTranspose2d's formula. Conv2d slides a window: ⌊(H + 2p − d·(k − 1) − 1) / s⌋ + 1.",
-              "这是 ConvTranspose2d 的公式。Conv2d 是滑动窗口：⌊(H + 2p − d·(k − 1) − 1) / s⌋ + 1。"};
-    case Mistake::kForgotPlusOne:
-      return {"Close: you left out the +1. A kernel that fits once already gives one output.",
-              "很接近：你漏掉了 +1。卷积核只要能放下一次，就已经有一个输出。"};
-    case Mistake::kForgotPadding:
-      return {"You left out the padding: p rows and columns are added on each side before the window slides.",
-              "你漏掉了填充：窗口滑动之前，每一边都要先加上 p 行（列）。"};
-    case Mistake::kForgotOutputPadding:
-      return {"You left out output_padding: it adds rows at the bottom and columns at the right.",
-              "你漏掉了 output_padding：它在下方加行、在右侧加列。"};
-    case Mistake::kOutputPaddingZeros:
-      return {"output_padding does not add zeros. With padding > 0 the extra row is one the padding "
-              "would have cut off, and it holds real sums.",
-              "output_padding 并不是补零。填充 > 0 时，多出来的那一行本来会被填充裁掉，它里面是真实的求和结果。"};
-    case Mistake::kKernelNotFlipped:
-      return {"That is the sum with the kernel as stored. Seen as a convolution, ConvTranspose2d uses the "
-              "kernel rotated by 180°.",
-              "这是用原样的卷积核算出的和。把转置卷积看作普通卷积时，卷积核要旋转 180°。"};
-    case Mistake::kForgotBias:
-      return {"Almost: the bias is added to every output value.", "差一点：每个输出值都要加上偏置（bias）。"};
-    case Mistake::kIgnoredStride:
-      return {"That cell would be reached with stride 1. With stride s the input pixels land s cells apart.",
-              "步幅为 1 时才会到达这个格子。步幅为 s 时，相邻输入像素落在输出上相隔 s 格。"};
-    case Mistake::kOutputPaddingTooLarge:
-      return {"PyTorch refuses that: output_padding must be smaller than stride or dilation.",
-              "PyTorch 不允许：output_padding 必须小于 stride 或 dilation。"};
+    case Mistake::kConv2dFormula: return "mistake.conv2d_formula";
+    case Mistake::kTransposedFormula: return "mistake.transposed_formula";
+    case Mistake::kForgotPlusOne: return "mistake.forgot_plus_one";
+    case Mistake::kForgotPadding: return "mistake.forgot_padding";
+    case Mistake::kForgotOutputPadding: return "mistake.forgot_output_padding";
+    case Mistake::kOutputPaddingZeros: return "mistake.output_padding_zeros";
+    case Mistake::kKernelNotFlipped: return "mistake.kernel_not_flipped";
+    case Mistake::kForgotBias: return "mistake.forgot_bias";
+    case Mistake::kIgnoredStride: return "mistake.ignored_stride";
+    case Mistake::kOutputPaddingTooLarge: return "mistake.output_padding_too_large";
   }
-  return {"", ""};
-}
-
-constexpr Bilingual kRight{"Right.", "正确。"};
-constexpr Bilingual kWrong{"Not quite. Try again, or take a hint.", "不对。再想想，或者看看提示。"};
-constexpr Bilingual kWrongCell{"No: this input pixel adds nothing to that cell.",
-                               "不对：这个输入像素对那个格子没有贡献。"};
-Bilingual invalid_feedback(AnswerKind kind) {
-  switch (kind) {
-    case AnswerKind::kNumber: return {"Type a number.", "请输入一个数字。"};
-    case AnswerKind::kSize: return {"Type a size as H×W, for example 4x4.", "请按“高×宽”输入尺寸，例如 4x4。"};
-    case AnswerKind::kCell: return {"Pick a cell of the output grid.", "请选择输出特征图中的一个格子。"};
-    case AnswerKind::kChoice: return {"Pick one of the choices.", "请选择一个选项。"};
-  }
-  return {"", ""};
+  return "wrong";
 }
 
 bool near(double a, double b) { return std::fabs(a - b) <= 0.01 + 1e-3 * std::fabs(b); }
@@ -257,15 +216,18 @@ const char* answer_status_key(AnswerStatus status) {
   return "invalid";
 }
 
-Verdict judge_answer(const Question& q, const Expected& e, const std::string& input, Lang lang) {
+Verdict judge_answer(const Question& q, const Expected& e, const std::string& input, Lang lang,
+                     const LessonTexts& texts) {
   std::vector<double> v;
-  const Verdict invalid = verdict(AnswerStatus::kInvalid, invalid_feedback(e.kind).in(lang));
+  const Verdict invalid =
+      verdict(AnswerStatus::kInvalid, texts.get(std::string("invalid.") + answer_kind_key(e.kind), lang));
   if (!parse_numbers(input, &v)) return invalid;
   // One number is written alone: "4x" or "3,5" is not a number.
   const bool single = e.kind == AnswerKind::kNumber || e.kind == AnswerKind::kChoice;
   if (single && input.find_first_of("xX,;[]()") != std::string::npos) return invalid;
-  const std::string right = std::string(kRight.in(lang)) + " " + q.explanation.in(lang);
-  auto mistake = [&](Mistake m) { return verdict(AnswerStatus::kWrong, mistake_feedback(m).in(lang)); };
+  const std::string right = texts.get("right", lang) + " " + q.explanation.in(lang);
+  const Verdict wrong = verdict(AnswerStatus::kWrong, texts.get("wrong", lang));
+  auto mistake = [&](Mistake m) { return verdict(AnswerStatus::kWrong, texts.get(mistake_key(m), lang)); };
   switch (e.kind) {
     case AnswerKind::kNumber:
       if (v.size() != 1) return invalid;
@@ -277,7 +239,7 @@ Verdict judge_answer(const Question& q, const Expected& e, const std::string& in
       for (const MistakenAnswer& m : e.mistakes) {
         if (near(v[0], m.number)) return mistake(m.mistake);
       }
-      return verdict(AnswerStatus::kWrong, kWrong.in(lang));
+      return wrong;
     case AnswerKind::kSize: {
       if (v.size() != 2 || !whole(v[0]) || !whole(v[1])) return invalid;
       const IntPair size{static_cast<int>(v[0]), static_cast<int>(v[1])};
@@ -285,7 +247,7 @@ Verdict judge_answer(const Question& q, const Expected& e, const std::string& in
       for (const MistakenAnswer& m : e.mistakes) {
         if (m.size == size) return mistake(m.mistake);
       }
-      return verdict(AnswerStatus::kWrong, kWrong.in(lang));
+      return wrong;
     }
     case AnswerKind::kCell: {
       if ((v.size() != 2 && v.size() != 3) || !std::all_of(v.begin(), v.end(), whole)) return invalid;
@@ -303,14 +265,14 @@ Verdict judge_answer(const Question& q, const Expected& e, const std::string& in
       for (const MistakenAnswer& m : e.mistakes) {
         if (matches(m.cells)) return mistake(m.mistake);
       }
-      return verdict(AnswerStatus::kWrong, kWrongCell.in(lang));
+      return verdict(AnswerStatus::kWrong, texts.get("wrong_cell", lang));
     }
     case AnswerKind::kChoice:
       if (v.size() != 1 || !whole(v[0]) || v[0] < 0 || v[0] >= static_cast<double>(q.choices.size())) {
         return invalid;
       }
       if (static_cast<int>(v[0]) == e.choice) return verdict(AnswerStatus::kCorrect, right);
-      return verdict(AnswerStatus::kWrong, kWrong.in(lang));
+      return wrong;
   }
   return invalid;
 }

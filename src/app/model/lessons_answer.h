@@ -58,9 +58,10 @@ struct Verdict {
 };
 
 // Judges `input` as a learner typed it: "3", "3.5", "4x4", "4×4", "4,4", "[0, 1, 2]" (a cell as
-// c,y,x or y,x), a choice index. Numbers compare with a small tolerance.
+// c,y,x or y,x), a choice index. Numbers compare with a small tolerance. The feedback comes
+// from `texts` (lessons/texts.json).
 Verdict judge_answer(const Question& question, const Expected& expected, const std::string& input,
-                     Lang lang);
+                     Lang lang, const LessonTexts& texts);
 
 // The right answer as text ("4×4", "1.5", "(1, 2), (1, 3)", the choice), for "Show me".
 std::string answer_text(const Question& question, const Expected& expected, Lang lang);

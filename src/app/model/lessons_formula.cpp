@@ -31,16 +31,13 @@ std::string transposed_line(const Axis& a) {
          n(a.p) + " + " + n(a.d) + "·(" + n(a.k) + " − 1) + " + n(a.op) + " + 1 = " + std::to_string(out);
 }
 
-std::string as_conv_line(const Axis& a, Lang lang, bool both_axes) {
-  const int zeros = a.s - 1, pad = a.d * (a.k - 1) - a.p;
+std::string as_conv_line(const Axis& a, Lang lang, bool both_axes, const LessonTexts& texts) {
   const std::string axis = both_axes ? "H, W" : a.out_name[0] == 'H' ? "H" : "W";
-  if (lang == Lang::kZh) {
-    return axis + "：像素之间插入 s − 1 = " + n(zeros) + " 个零，每边填充 d·(k − 1) − p = " + n(pad) +
-           (a.op > 0 ? "，末尾再加 output_padding = " + n(a.op) : "") + "，卷积核旋转 180°，步幅 1";
-  }
-  return axis + ": s − 1 = " + n(zeros) + " zeros between pixels, d·(k − 1) − p = " + n(pad) +
-         " padding on each side" + (a.op > 0 ? ", output_padding = " + n(a.op) + " more at the end" : "") +
-         ", kernel rotated 180°, stride 1";
+  const std::string separator = texts.get("as_conv.separator", lang);
+  std::string line = axis + ": " + texts.get("as_conv.zeros", lang, n(a.s - 1)) + separator +
+                     texts.get("as_conv.padding", lang, n(a.d * (a.k - 1) - a.p));
+  if (a.op > 0) line += separator + texts.get("as_conv.extra", lang, n(a.op));
+  return line + separator + texts.get("as_conv.flip", lang);
 }
 
 }  // namespace
@@ -59,7 +56,8 @@ bool formula_applies(const std::string& id, const Document& doc) {
   return is_transposed(doc);
 }
 
-std::string formula_text(const std::string& id, const Document& doc, Lang lang) {
+std::string formula_text(const std::string& id, const Document& doc, Lang lang,
+                         const LessonTexts& texts) {
   if (!formula_applies(id, doc)) return "";
   const Axis h{"H_out", "H_in", doc.in.h, doc.kernel.h, doc.stride.h,
                doc.padding.h, doc.dilation.h, doc.output_padding.h};
@@ -69,7 +67,7 @@ std::string formula_text(const std::string& id, const Document& doc, Lang lang) 
   auto line = [&](const Axis& a) {
     if (id == "conv2d_size") return conv2d_line(a);
     if (id == "conv_transpose2d_size") return transposed_line(a);
-    return as_conv_line(a, lang, same);
+    return as_conv_line(a, lang, same, texts);
   };
   return same ? line(h) : line(h) + "\n" + line(w);
 }

@@ -73,7 +73,7 @@ std::string lessons_json(const std::vector<Lesson>& lessons, Lang lang) {
   return out + "]";
 }
 
-std::string lesson_json(const std::vector<Lesson>& lessons, const ViewState& view) {
+std::string lesson_json(const std::vector<Lesson>& lessons, const LessonTexts& texts, const ViewState& view) {
   const Lesson* lesson = find_lesson(lessons, view.lesson);
   const LessonStep* step = current_step(lessons, view);
   if (lesson == nullptr || step == nullptr) return "null";
@@ -103,7 +103,7 @@ std::string lesson_json(const std::vector<Lesson>& lessons, const ViewState& vie
   }
   cells += "]";
   const std::string highlight = "{\"grid\":" + quoted(h.grid) + ",\"cells\":" + cells +
-                                ",\"formula\":" + quoted(h.formula.empty() ? "" : formula_text(h.formula, doc, lang)) +
+                                ",\"formula\":" + quoted(h.formula.empty() ? "" : formula_text(h.formula, doc, lang, texts)) +
                                 ",\"panel\":" + quoted(h.panel) + "}";
   return "{\"id\":" + quoted(lesson->id) + ",\"lang\":" + quoted(lang_key(lang)) + ",\"step\":" + std::to_string(view.step) +
          ",\"steps\":" + std::to_string(lesson->steps.size()) + ",\"title\":" + quoted(lesson->title.in(lang)) +
@@ -111,17 +111,18 @@ std::string lesson_json(const std::vector<Lesson>& lessons, const ViewState& vie
          ",\"highlight\":" + highlight + "}";
 }
 
-std::string answer_json(const std::vector<Lesson>& lessons, const ViewState& view, const std::string& input) {
+std::string answer_json(const std::vector<Lesson>& lessons, const LessonTexts& texts, const ViewState& view,
+                        const std::string& input) {
   const Lesson* lesson = find_lesson(lessons, view.lesson);
   const LessonStep* step = current_step(lessons, view);
   if (lesson == nullptr || step == nullptr || !step->has_question) {
     return "{\"status\":\"invalid\",\"feedback\":" +
-           quoted(view.lang == Lang::kZh ? "这一步没有问题。" : "This step asks no question.") + "}";
+           quoted(texts.get("no_question", view.lang)) + "}";
   }
   Document doc;
   Expected expected;
   if (!step_expected(*lesson, *step, &doc, &expected)) return "{\"status\":\"invalid\",\"feedback\":\"\"}";
-  const Verdict verdict = judge_answer(step->question, expected, input, view.lang);
+  const Verdict verdict = judge_answer(step->question, expected, input, view.lang, texts);
   return "{\"status\":" + quoted(answer_status_key(verdict.status)) + ",\"feedback\":" + quoted(verdict.feedback) +
          ",\"explanation\":" +
          (verdict.status == AnswerStatus::kCorrect ? quoted(step->question.explanation.in(view.lang)) : "null") + "}";

@@ -14,13 +14,16 @@ namespace convplay::app {
 // [{"id", "title", "steps"}] in order (the page adds "done" from its own storage).
 std::string lessons_json(const std::vector<Lesson>& lessons, Lang lang);
 
+// The functions below read the runtime's texts (lessons/texts.json) too.
+
 // null outside a lesson; else {id, step, steps, title, text, question, highlight}: question is
 // null or {kind, prompt, choices, hints, grid}; highlight is {grid, cells, formula, panel}.
-std::string lesson_json(const std::vector<Lesson>& lessons, const ViewState& view);
+std::string lesson_json(const std::vector<Lesson>& lessons, const LessonTexts& texts, const ViewState& view);
 
 // {status, feedback, explanation} for the current step's question (kind of answer: see
 // judge_answer), or {status: "invalid"} outside a question.
-std::string answer_json(const std::vector<Lesson>& lessons, const ViewState& view, const std::string& input);
+std::string answer_json(const std::vector<Lesson>& lessons, const LessonTexts& texts, const ViewState& view,
+                        const std::string& input);
 
 // "Show me": {answer, explanation} as text, or null outside a question.
 std::string solution_json(const std::vector<Lesson>& lessons, const ViewState& view);

@@ -67,6 +67,7 @@ class App {
   bool document_changed_ = true;  // since the hash was last written
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   std::vector<Lesson> lessons_;  // lessons/*.json, embedded in the wasm at /lessons
+  LessonTexts lesson_texts_;     // lessons/texts.json
   History history_;
   Computer computer_;
   UiState ui_;

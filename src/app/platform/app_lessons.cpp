@@ -10,6 +10,7 @@ namespace convplay::app {
 void App::load_lessons() {
   std::vector<std::string> errors;
   lessons_ = convplay::app::load_lessons("/lessons", &errors);
+  load_lesson_texts("/lessons", &lesson_texts_, &errors);
   // tests/native checks every file; a lesson that fails here was edited without them.
   for (const std::string& error : errors) std::fprintf(stderr, "%s\n", error.c_str());
 }
@@ -21,10 +22,10 @@ void App::open_lesson_step(const std::string& query, bool force, PageState* next
 
 std::string App::lessons_json() const { return convplay::app::lessons_json(lessons_, view_.lang); }
 
-std::string App::lesson_json() const { return convplay::app::lesson_json(lessons_, view_); }
+std::string App::lesson_json() const { return convplay::app::lesson_json(lessons_, lesson_texts_, view_); }
 
 std::string App::lesson_answer_json(const std::string& input) const {
-  return answer_json(lessons_, view_, input);
+  return answer_json(lessons_, lesson_texts_, view_, input);
 }
 
 std::string App::lesson_solution_json() const { return solution_json(lessons_, view_); }
