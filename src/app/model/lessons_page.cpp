@@ -1,39 +1,19 @@
 // The page's view of the lessons: JSON for window.convplay and opening a step (lessons_page.h).
 #include "app/model/lessons_page.h"
 
-#include <cstdio>
-
 #include "app/model/compute.h"
 #include "app/model/lessons_answer.h"
 #include "app/model/lessons_formula.h"
+#include "app/model/state_json.h"
 #include "app/model/url_state.h"
 
 namespace convplay::app {
 
 namespace {
 
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
 std::string texts_json(const std::vector<LangText>& texts, Lang lang) {
   std::string out = "[";
-  for (const LangText& text : texts) out += (out.size() > 1 ? "," : "") + quoted(text.in(lang));
+  for (const LangText& text : texts) out += (out.size() > 1 ? "," : "") + json_quoted(text.in(lang));
   return out + "]";
 }
 
@@ -66,8 +46,8 @@ const Lesson* find_lesson(const std::vector<Lesson>& lessons, const std::string&
 std::string lessons_json(const std::vector<Lesson>& lessons, Lang lang) {
   std::string out = "[";
   for (const Lesson& lesson : lessons) {
-    out += (out.size() > 1 ? "," : "") + std::string("{\"id\":") + quoted(lesson.id) +
-           ",\"title\":" + quoted(lesson.title.in(lang)) +
+    out += (out.size() > 1 ? "," : "") + std::string("{\"id\":") + json_quoted(lesson.id) +
+           ",\"title\":" + json_quoted(lesson.title.in(lang)) +
            ",\"steps\":" + std::to_string(lesson.steps.size()) + "}";
   }
   return out + "]";
@@ -85,13 +65,13 @@ std::string lesson_json(const std::vector<Lesson>& lessons, const LessonTexts& t
   std::string question = "null";
   if (step->has_question) {
     const Question& q = step->question;
-    question = "{\"kind\":" + quoted(answer_kind_key(answer_kind(q.ask))) +
-               ",\"ask\":" + quoted(q.ask == Ask::kOutputSize ? "output_size"
+    question = "{\"kind\":" + json_quoted(answer_kind_key(answer_kind(q.ask))) +
+               ",\"ask\":" + json_quoted(q.ask == Ask::kOutputSize ? "output_size"
                                     : q.ask == Ask::kOutputValue ? "output_value"
                                     : q.ask == Ask::kReach ? "reach"
                                     : q.ask == Ask::kChoice ? "choice"
                                                             : "output_padding_to_restore") +
-               ",\"prompt\":" + quoted(q.prompt.in(lang)) + ",\"choices\":" + texts_json(q.choices, lang) +
+               ",\"prompt\":" + json_quoted(q.prompt.in(lang)) + ",\"choices\":" + texts_json(q.choices, lang) +
                ",\"hints\":" + texts_json(q.hints, lang) + ",\"grid\":" +
                (q.ask == Ask::kReach ? "\"output\"" : "null") + "}";
   }
@@ -102,12 +82,12 @@ std::string lesson_json(const std::vector<Lesson>& lessons, const LessonTexts& t
              "," + std::to_string(cell[2]) + "]";
   }
   cells += "]";
-  const std::string highlight = "{\"grid\":" + quoted(h.grid) + ",\"cells\":" + cells +
-                                ",\"formula\":" + quoted(h.formula.empty() ? "" : formula_text(h.formula, doc, lang, texts)) +
-                                ",\"panel\":" + quoted(h.panel) + "}";
-  return "{\"id\":" + quoted(lesson->id) + ",\"lang\":" + quoted(lang_key(lang)) + ",\"step\":" + std::to_string(view.step) +
-         ",\"steps\":" + std::to_string(lesson->steps.size()) + ",\"title\":" + quoted(lesson->title.in(lang)) +
-         ",\"text\":" + quoted(step->text.in(lang)) + ",\"question\":" + question +
+  const std::string highlight = "{\"grid\":" + json_quoted(h.grid) + ",\"cells\":" + cells +
+                                ",\"formula\":" + json_quoted(h.formula.empty() ? "" : formula_text(h.formula, doc, lang, texts)) +
+                                ",\"panel\":" + json_quoted(h.panel) + "}";
+  return "{\"id\":" + json_quoted(lesson->id) + ",\"lang\":" + json_quoted(lang_key(lang)) + ",\"step\":" + std::to_string(view.step) +
+         ",\"steps\":" + std::to_string(lesson->steps.size()) + ",\"title\":" + json_quoted(lesson->title.in(lang)) +
+         ",\"text\":" + json_quoted(step->text.in(lang)) + ",\"question\":" + question +
          ",\"highlight\":" + highlight + "}";
 }
 
@@ -117,15 +97,15 @@ std::string answer_json(const std::vector<Lesson>& lessons, const LessonTexts& t
   const LessonStep* step = current_step(lessons, view);
   if (lesson == nullptr || step == nullptr || !step->has_question) {
     return "{\"status\":\"invalid\",\"feedback\":" +
-           quoted(texts.get("no_question", view.lang)) + "}";
+           json_quoted(texts.get("no_question", view.lang)) + "}";
   }
   Document doc;
   Expected expected;
   if (!step_expected(*lesson, *step, &doc, &expected)) return "{\"status\":\"invalid\",\"feedback\":\"\"}";
   const Verdict verdict = judge_answer(step->question, expected, input, view.lang, texts);
-  return "{\"status\":" + quoted(answer_status_key(verdict.status)) + ",\"feedback\":" + quoted(verdict.feedback) +
+  return "{\"status\":" + json_quoted(answer_status_key(verdict.status)) + ",\"feedback\":" + json_quoted(verdict.feedback) +
          ",\"explanation\":" +
-         (verdict.status == AnswerStatus::kCorrect ? quoted(step->question.explanation.in(view.lang)) : "null") + "}";
+         (verdict.status == AnswerStatus::kCorrect ? json_quoted(step->question.explanation.in(view.lang)) : "null") + "}";
 }
 
 std::string solution_json(const std::vector<Lesson>& lessons, const ViewState& view) {
@@ -135,8 +115,8 @@ std::string solution_json(const std::vector<Lesson>& lessons, const ViewState& v
   Document doc;
   Expected expected;
   if (!step_expected(*lesson, *step, &doc, &expected)) return "null";
-  return "{\"answer\":" + quoted(answer_text(step->question, expected, view.lang)) +
-         ",\"explanation\":" + quoted(step->question.explanation.in(view.lang)) + "}";
+  return "{\"answer\":" + json_quoted(answer_text(step->question, expected, view.lang)) +
+         ",\"explanation\":" + json_quoted(step->question.explanation.in(view.lang)) + "}";
 }
 
 void open_lesson_step(const std::vector<Lesson>& lessons, const std::string& query,
