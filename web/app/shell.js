@@ -143,6 +143,33 @@
     return JSON.parse(Module.UTF8ToString(Module._convplay_get_state()));
   }
 
+  // Lessons (CONTRACT.md §5). Progress lives in the page (lesson_panel.js, localStorage):
+  // shell.lessonDone and shell.onLessonAnswer are its hooks, absent when it is not loaded.
+  function addLessonHooks(api) {
+    function call(name, arg) {
+      var pointer = arg === undefined ? Module['_' + name]()
+                                      : Module.ccall(name, 'number', ['string'], [arg]);
+      return JSON.parse(Module.UTF8ToString(pointer));
+    }
+    api.lessons = function () {
+      return call('convplay_lessons').map(function (lesson) {
+        return { id: lesson.id, title: lesson.title, steps: lesson.steps,
+                 done: shell.lessonDone ? shell.lessonDone(lesson.id, lesson.steps) : false };
+      });
+    };
+    api.lesson = function () { return call('convplay_lesson'); };
+    // A number, an [h, w] or [c, y, x] array, a choice index, or text as a learner types it.
+    api.answer = function (value) {
+      var text = value === undefined || value === null ? ''
+               : Array.isArray(value) ? value.join(',') : String(value);
+      var result = call('convplay_lesson_answer', text);
+      if (shell.onLessonAnswer) shell.onLessonAnswer(result);
+      return { status: result.status, feedback: result.feedback, explanation: result.explanation };
+    };
+    // "Show me": the right answer as text and its explanation (not in the contract).
+    api.lessonSolution = function () { return call('convplay_lesson_solution'); };
+  }
+
   shell.onFirstFrame = function () {
     shell.firstFrameMs = performance.now();
     loading.hidden = true;
@@ -178,6 +205,7 @@
         return Module.UTF8ToString(Module._convplay_export_pytorch());
       },
     };
+    addLessonHooks(window.convplay);
     window.dispatchEvent(new Event('convplay-ready'));
   };
 

@@ -57,6 +57,8 @@ constexpr const char* kDerivedKeys[] = {"hash",       "valid",      "error",
 
 }  // namespace
 
+std::string json_quoted(const std::string& text) { return quoted(text); }
+
 bool is_derived_state_json_key(const std::string& name) {
   for (const char* key : kDerivedKeys) {
     if (name == key) return true;

@@ -16,6 +16,9 @@ namespace convplay::app {
 // note, so that an object from getState can be passed back.
 bool is_derived_state_json_key(const std::string& name);
 
+// `text` as a JSON string, quotes included (also for the lessons' JSON, lessons_page.cpp).
+std::string json_quoted(const std::string& text);
+
 std::string make_state_json(PageStateRef state, const Computer& computer,
                             const std::vector<std::string>& notes, const std::string& hash);
 

@@ -56,6 +56,7 @@ bool App::init() {
   prefers_dark_ = prefers_dark_color_scheme();
   fonts_ = apply_theme(scale_);
   const std::vector<std::string> query_notes = read_embed_options();
+  load_lessons();
   set_state(location_hash(), true);
   ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
   history_.reset(doc_);
@@ -119,6 +120,7 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
     next.view.lang = view_.lang;
   }
   apply_query(query, &next, &notes);
+  open_lesson_step(query, from_defaults, &next, &notes);
   doc_ = std::move(next.doc);
   const ViewState before = view_;
   view_ = next.view;

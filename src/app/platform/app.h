@@ -9,6 +9,8 @@
 #include "app/model/document.h"
 #include "app/model/history.h"
 #include "app/model/input_queue.h"
+#include "app/model/lessons.h"
+#include "app/model/state_keys.h"
 #include "app/model/view_state.h"
 #include "app/platform/input_scroll.h"
 #include "app/ui/theme.h"
@@ -55,6 +57,13 @@ class App {
   // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
   std::string pytorch_code() const;
 
+  // Lessons (CONTRACT.md §5, app_lessons.cpp): window.convplay.lessons(), lesson(), answer(),
+  // and the "Show me" answer of the lesson panel.
+  std::string lessons_json() const;
+  std::string lesson_json() const;
+  std::string lesson_answer_json(const std::string& input) const;
+  std::string lesson_solution_json() const;
+
  private:
   void sync_canvas_size();
   void handle_shortcuts(bool* undo, bool* redo);
@@ -68,6 +77,10 @@ class App {
   void install_input_callbacks();
   void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
   void sync_page_input();  // the page's text field and touch scrolling follow the frame
+  void load_lessons();
+  // A query that names another lesson step turns *next into that step's state.
+  void open_lesson_step(const std::string& query, bool force, PageState* next,
+                        std::vector<std::string>* notes) const;
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
@@ -77,6 +90,8 @@ class App {
   ViewState written_view_;
   bool document_changed_ = true;  // since the hash was last written
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
+  std::vector<Lesson> lessons_;  // lessons/*.json, embedded in the wasm at /lessons
+  LessonTexts lesson_texts_;     // lessons/texts.json
   History history_;
   Computer computer_;
   UiState ui_;

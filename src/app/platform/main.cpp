@@ -85,6 +85,31 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_export_pytorch() {
   code = g_app.pytorch_code();
   return code.c_str();
 }
+
+// Lessons (CONTRACT.md §5): the list, the current step, answering it, and "Show me".
+EMSCRIPTEN_KEEPALIVE const char* convplay_lessons() {
+  static std::string json;
+  json = g_app.lessons_json();
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_lesson() {
+  static std::string json;
+  json = g_app.lesson_json();
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_lesson_answer(const char* input) {
+  static std::string json;
+  json = g_app.lesson_answer_json(input != nullptr ? input : "");
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* convplay_lesson_solution() {
+  static std::string json;
+  json = g_app.lesson_solution_json();
+  return json.c_str();
+}
 }
 
 int main() {
