@@ -8,6 +8,112 @@
   var status = document.getElementById('loading-status');
   var canvas = document.getElementById('canvas');
 
+  // ---- Language (CONTRACT.md §4 `lang`): known before the wasm loads, so that the page's
+  // title and its loading and no-WebGL2 messages are in it, and the Chinese font is fetched
+  // early. The hash's lang= first, then the choice this browser made before (localStorage,
+  // which throws in a sandboxed iframe), then its languages: any zh* is Chinese (zh-TW,
+  // zh-HK and zh-Hant too, until there is a Traditional table). The app (C++) reads the
+  // hash itself and asks for defaultLang when the hash names no language.
+  var LANG_STORAGE_KEY = 'convplay.lang';
+  function storedLang() {
+    try {
+      var value = window.localStorage.getItem(LANG_STORAGE_KEY);
+      return value === 'en' || value === 'zh' ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function browserLang() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages
+                                                                   : [navigator.language || ''];
+    for (var i = 0; i < langs.length; ++i) {
+      if (/^zh\b/i.test(String(langs[i]))) return 'zh';
+    }
+    return 'en';
+  }
+  function hashLang() {
+    var match = /(?:^#\??|&)lang=(en|zh)(?:&|$)/.exec(window.location.hash);
+    return match ? match[1] : null;
+  }
+  shell.defaultLang = storedLang() || browserLang();
+  shell.lang = hashLang() || shell.defaultLang;
+
+  // The page's own words in Chinese; English is what the HTML says (data-text elements).
+  var PAGE_TEXT_ZH = {
+    title: 'convplay — Conv2d 与 ConvTranspose2d（转置卷积）实时演示',
+    titleEmbed: 'convplay（嵌入）',
+    canvas: 'convplay：可交互的卷积演示',
+    loading: '正在加载……',
+    noWebgl2Title: '这个浏览器无法显示 convplay',
+    noWebgl2What: 'convplay 用 <strong>WebGL2</strong> 绘图，而这里的 WebGL2 被关闭或不可用。',
+    noWebgl2Try: '请试试最新版的 Firefox、Chrome、Edge 或 Safari，并检查浏览器设置中是否开启了硬件加速。',
+    scriptFailed: '无法加载 playground.js。',
+    wasmFailed: '无法加载 playground.wasm：',
+    contextLost: '图形上下文丢失了。请刷新页面继续。',
+    stopped: '程序已停止：',
+  };
+  var PAGE_TEXT_EN = {
+    scriptFailed: 'Could not load playground.js.',
+    wasmFailed: 'Could not load playground.wasm: ',
+    contextLost: 'The graphics context was lost. Reload the page to continue.',
+    stopped: 'The playground stopped: ',
+  };
+  var englishTitle = document.title;
+  var englishText = {};
+  function pageText(key) {
+    return (shell.shownLang || shell.lang) === 'zh' ? PAGE_TEXT_ZH[key] : PAGE_TEXT_EN[key];
+  }
+  function applyPageLanguage(lang) {
+    var zh = lang === 'zh';
+    document.documentElement.lang = zh ? 'zh-Hans' : 'en';
+    document.title = zh ? PAGE_TEXT_ZH[shell.embed ? 'titleEmbed' : 'title'] : englishTitle;
+    var elements = document.querySelectorAll('[data-text]');
+    for (var i = 0; i < elements.length; ++i) {
+      var el = elements[i];
+      var key = el.getAttribute('data-text');
+      var attribute = el.tagName === 'CANVAS' ? 'aria-label' : null;
+      if (!(key in englishText)) englishText[key] = attribute ? el.getAttribute(attribute) : el.innerHTML;
+      var value = zh ? PAGE_TEXT_ZH[key] : englishText[key];
+      if (attribute) el.setAttribute(attribute, value);
+      else el.innerHTML = value;  // our own constant strings
+    }
+  }
+  applyPageLanguage(shell.lang);
+
+  // The Chinese glyphs for ImGui (fonts/ui-zh.ttf), fetched once, when Chinese is wanted:
+  // at once when the page starts in Chinese, else when the app asks (platform/language.cpp).
+  var cjkFontBytes = null;
+  shell.cjkFont = function () {
+    if (!cjkFontBytes) {
+      cjkFontBytes = fetch('fonts/ui-zh.ttf', { credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.arrayBuffer();
+        })
+        .then(function (buffer) { return new Uint8Array(buffer); });
+      cjkFontBytes.catch(function () { shell.cjkFontFailed = true; });
+    }
+    return cjkFontBytes;
+  };
+  if (shell.lang === 'zh') shell.cjkFont();
+  // The language the app shows changed: the page follows, and a chosen one is remembered.
+  shell.onLanguage = function (lang, chosen) {
+    shell.shownLang = lang;
+    applyPageLanguage(lang);
+    if (chosen) {
+      try {
+        window.localStorage.setItem(LANG_STORAGE_KEY, lang);
+      } catch (e) { /* sandboxed: the choice lasts as long as the page */ }
+    }
+    if (shell.firstFrameMs && loading.hidden === false && !waitingForLanguage()) loading.hidden = true;
+  };
+  // A page that starts in Chinese keeps its loading state until the Chinese font is drawn
+  // (the app shows English meanwhile), or has failed to load.
+  function waitingForLanguage() {
+    return shell.lang === 'zh' && shell.shownLang !== 'zh' && !shell.cjkFontFailed;
+  }
+  // ---- end of language
+
   function show(id) {
     var el = document.getElementById(id);
     if (el) el.hidden = false;
@@ -72,7 +178,7 @@
   var script = document.createElement('script');
   script.src = 'playground.js';
   script.async = true;
-  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
+  script.onerror = function () { status.textContent = pageText('scriptFailed'); };
   document.body.appendChild(script);
 
   // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5,6&input=..." (the hash's
@@ -98,7 +204,8 @@
 
   shell.onFirstFrame = function () {
     shell.firstFrameMs = performance.now();
-    loading.hidden = true;
+    if (!waitingForLanguage()) loading.hidden = true;
+    setTimeout(function () { loading.hidden = true; }, 5000);  // a font that never comes
     window.convplay = {
       ready: true,
       getState: getState,
@@ -156,7 +263,7 @@
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
   canvas.addEventListener('webglcontextlost', function (event) {
     event.preventDefault();
-    status.textContent = 'The graphics context was lost. Reload the page to continue.';
+    status.textContent = pageText('contextLost');
     loading.hidden = false;
   });
 
@@ -175,12 +282,12 @@
           });
         })
         .catch(function (error) {
-          status.textContent = 'Could not load playground.wasm: ' + error;
+          status.textContent = pageText('wasmFailed') + error;
         });
       return {};  // asynchronous: the exports come through receiveInstance
     },
     onAbort: function (what) {
-      status.textContent = 'The playground stopped: ' + what;
+      status.textContent = pageText('stopped') + what;
       loading.hidden = false;
     },
   };

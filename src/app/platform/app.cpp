@@ -70,6 +70,7 @@ bool App::init() {
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   scale_ = device_pixel_ratio();
   fonts_ = apply_theme(scale_);
+  view_.lang = LanguageSwitch::page_default();  // the hash may override it
   const std::vector<std::string> query_notes = read_embed_options();
   set_state(location_hash(), true);
   ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
@@ -163,6 +164,10 @@ void App::show_view(const ViewState& before, bool force) {
     animation.index = 0;
   }
   if (force || view_.speed != before.speed) animation.speed = view_.speed;
+  if (force || view_.lang != before.lang || view_.lang_chosen != before.lang_chosen) {
+    ui_.lang = view_.lang;
+    language_.want(view_.lang, view_.lang_chosen);
+  }
 }
 
 void App::read_shown_view() {
@@ -179,6 +184,18 @@ void App::read_shown_view() {
                : animation.stamps ? AnimMode::kStamps
                                   : AnimMode::kPlay;
   view_.speed = animation.speed;
+  if (ui_.lang != view_.lang) {  // the top bar's switch
+    view_.lang = ui_.lang;
+    view_.lang_chosen = true;
+    language_.want(view_.lang, true);
+  }
+}
+
+void App::cjk_font_loaded(std::vector<unsigned char> data) {
+  if (!language_.font_arrived(std::move(data))) return;
+  fonts_ = apply_theme(scale_);
+  if (window_ != nullptr) gl_renderer_upload_fonts();
+  idle_frames_ = 0;  // redraw in the new language
 }
 
 // Only when the document or the view changed: formatting big tensors every frame would
@@ -195,8 +212,11 @@ void App::write_hash_if_changed() {
 }
 
 std::string App::state_json() const {
-  const PageStateRef state(doc_, view_);
-  return make_state_json(state, computer_, ui_.notes, format_hash(state));
+  // getState().lang is the language shown: English until the Chinese font is here.
+  ViewState shown = view_;
+  shown.lang = language_.shown();
+  return make_state_json(PageStateRef(doc_, shown), computer_, ui_.notes,
+                         format_hash(PageStateRef(doc_, view_)));
 }
 
 std::string App::frame_stats_json() const {

@@ -9,6 +9,7 @@
 #include "app/model/document.h"
 #include "app/model/history.h"
 #include "app/model/view_state.h"
+#include "app/platform/language.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
 
@@ -33,6 +34,9 @@ class App {
   // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
   std::string missing_glyphs_json(const char* text) const;
 
+  // The Chinese font arrived (empty: it could not be fetched): rebuild the fonts with it.
+  void cjk_font_loaded(std::vector<unsigned char> data);
+
   // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
   std::string pytorch_code() const;
 
@@ -53,6 +57,7 @@ class App {
   ViewState written_view_;
   bool document_changed_ = true;  // since the hash was last written
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
+  LanguageSwitch language_;  // the language shown: view_.lang once its font is here
   History history_;
   Computer computer_;
   UiState ui_;

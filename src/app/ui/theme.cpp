@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "app/ui/glyph_ranges.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
@@ -19,23 +21,63 @@ bool file_exists(const char* path) {
   return false;
 }
 
+// The Chinese glyphs (fonts/ui-zh.ttf, fetched by the page when Chinese is shown), merged
+// into every UI font once they are here. The font holds only the characters the interface
+// uses, so the range can be wide: ImGui skips code points the font lacks, and the Latin
+// font's own glyphs win where both have one.
+std::vector<unsigned char>& cjk_font_data() {
+  static std::vector<unsigned char> data;
+  return data;
+}
+constexpr ImWchar kCjkGlyphRanges[] = {0x0100, 0xFFFD, 0};
+
+ImFontConfig merged_config() {
+  ImFontConfig config;
+  config.MergeMode = true;
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  return config;
+}
+
+void merge_cjk_font(float size_px) {
+  // The language switch's "中文", embedded (cjk_font_subset.cmake): drawn in English too.
+  constexpr const char* kLabelFontPath = "/fonts/ui-lang.ttf";
+  ImFontConfig config = merged_config();
+  if (file_exists(kLabelFontPath)) {
+    ImGui::GetIO().Fonts->AddFontFromFileTTF(kLabelFontPath, size_px, &config, kCjkGlyphRanges);
+  }
+  std::vector<unsigned char>& data = cjk_font_data();
+  if (data.empty()) return;
+  config.FontDataOwnedByAtlas = false;  // kept for the next rebuild (a new pixel density)
+  ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size_px,
+                                             &config, kCjkGlyphRanges);
+}
+
 ImFont* add_font(float size_px) {
   ImGuiIO& io = ImGui::GetIO();
   constexpr const char* kFontPath = "/fonts/ui.ttf";
+  ImFont* font = nullptr;
   if (file_exists(kFontPath)) {
     ImFontConfig config;
     // Glyphs are rasterised at the screen's own density: no oversampling needed.
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    return io.Fonts->AddFontFromFileTTF(kFontPath, size_px, &config, kGlyphRanges);
+    font = io.Fonts->AddFontFromFileTTF(kFontPath, size_px, &config, kGlyphRanges);
+  } else {
+    ImFontConfig config;
+    config.SizePixels = size_px;
+    font = io.Fonts->AddFontDefault(&config);
   }
-  ImFontConfig config;
-  config.SizePixels = size_px;
-  return io.Fonts->AddFontDefault(&config);
+  merge_cjk_font(size_px);
+  return font;
 }
 
 }  // namespace
+
+void set_cjk_font(std::vector<unsigned char> data) { cjk_font_data() = std::move(data); }
+bool has_cjk_font() { return !cjk_font_data().empty(); }
 
 Fonts apply_theme(float scale) {
   ImGuiIO& io = ImGui::GetIO();
