@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/model/error_explain.h"
+#include "app/model/text.h"
 #include "app/ui/glyph_ranges.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 
@@ -22,14 +24,40 @@ bool file_exists(const char* path) {
 }
 
 // The Chinese glyphs (fonts/ui-zh.ttf, fetched by the page when Chinese is shown), merged
-// into every UI font once they are here. The font holds only the characters the interface
-// uses, so the range can be wide: ImGui skips code points the font lacks, and the Latin
-// font's own glyphs win where both have one.
+// into every UI font once they are here; the Latin font's own glyphs win where both have one.
 std::vector<unsigned char>& cjk_font_data() {
   static std::vector<unsigned char> data;
   return data;
 }
-constexpr ImWchar kCjkGlyphRanges[] = {0x0100, 0xFFFD, 0};
+
+// The characters of `strings` as glyph ranges: exactly what the tables say, so ImGui looks
+// up no code point the interface never draws (each is a lookup per font size).
+const ImWchar* glyph_ranges_of(const std::vector<const char*>& strings, ImVector<ImWchar>* ranges) {
+  if (ranges->empty()) {
+    ImFontGlyphRangesBuilder builder;
+    for (const char* s : strings) {
+      if (s != nullptr) builder.AddText(s);
+    }
+    builder.BuildRanges(ranges);
+  }
+  return ranges->Data;
+}
+
+// Every string the Chinese interface draws with ImGui: its table and the error rules.
+const ImWchar* chinese_glyph_ranges() {
+  static ImVector<ImWchar> ranges;
+  std::vector<const char*> strings = text_strings(text_in(Lang::kZh));
+#define CONVPLAY_RULE_ROW(name, key) strings.push_back(error_rule(ErrorCode::name, Lang::kZh));
+  CONVPLAY_ERROR_CODES(CONVPLAY_RULE_ROW)
+#undef CONVPLAY_RULE_ROW
+  return glyph_ranges_of(strings, &ranges);
+}
+
+// The language switch's "中文", drawn in English too.
+const ImWchar* switch_label_glyph_ranges() {
+  static ImVector<ImWchar> ranges;
+  return glyph_ranges_of({text_in(Lang::kEn).lang_zh}, &ranges);
+}
 
 ImFontConfig merged_config() {
   ImFontConfig config;
@@ -45,13 +73,14 @@ void merge_cjk_font(float size_px) {
   constexpr const char* kLabelFontPath = "/fonts/ui-lang.ttf";
   ImFontConfig config = merged_config();
   if (file_exists(kLabelFontPath)) {
-    ImGui::GetIO().Fonts->AddFontFromFileTTF(kLabelFontPath, size_px, &config, kCjkGlyphRanges);
+    ImGui::GetIO().Fonts->AddFontFromFileTTF(kLabelFontPath, size_px, &config,
+                                             switch_label_glyph_ranges());
   }
   std::vector<unsigned char>& data = cjk_font_data();
   if (data.empty()) return;
   config.FontDataOwnedByAtlas = false;  // kept for the next rebuild (a new pixel density)
   ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), size_px,
-                                             &config, kCjkGlyphRanges);
+                                             &config, chinese_glyph_ranges());
 }
 
 ImFont* add_font(float size_px) {
