@@ -88,10 +88,15 @@ test('the choice is remembered across visits, and setState({lang}) switches', as
   await shownLang('zh');
   await page.evaluate(() => window.convplay.setState({ lang: 'en' }));
   await shownLang('en');
-  // lang=zh in the hash wins over the remembered English.
+  // lang=zh in the hash wins over the remembered English; the link's repair notes are said
+  // in Chinese once it is shown.
   await page.goto('about:blank');
-  await openPlayground(page, `${site.url}/index.html#lang=zh`);
+  await openPlayground(page, `${site.url}/index.html#lang=zh&s=9`);
   await shownLang('zh');
+  await nextFrames();
+  const notes = (await getState()).notes;
+  assert.strictEqual(notes.length, 1);
+  assert.match(notes[0], /超出 1…5 的范围/);
 });
 
 test('without lang= or a stored choice, the browser\'s language decides (zh-TW too)', async () => {

@@ -18,6 +18,7 @@
 #include "app/ui/panels.h"
 #include "app/platform/platform.h"
 #include "app/model/state_json.h"
+#include "app/model/text.h"
 #include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 #include "app/model/url_state.h"
@@ -74,6 +75,8 @@ bool App::init() {
   const std::vector<std::string> query_notes = read_embed_options();
   set_state(location_hash(), true);
   ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
+  note_sources_.insert(note_sources_.begin(),
+                       {PageState{Document{}, ViewState{}}, location_query(), QueryKind::kPageQuery});
   history_.reset(doc_);
 
   if (!glfwInit()) return false;
@@ -137,6 +140,8 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
     next.view.panels = view_.panels;
     next.view.lang = view_.lang;
   }
+  note_sources_.assign(1, {next, query, QueryKind::kState});
+  notes_lang_ = text_language();
   apply_query(query, &next, &notes);
   doc_ = std::move(next.doc);
   const ViewState before = view_;
@@ -189,6 +194,17 @@ void App::read_shown_view() {
     view_.lang_chosen = true;
     language_.want(view_.lang, true);
   }
+}
+
+// The notes again, in the language now shown: the same queries read onto scratch copies.
+void App::retranslate_notes() {
+  notes_lang_ = text_language();
+  std::vector<std::string> notes;
+  for (const NoteSource& source : note_sources_) {
+    PageState scratch = source.base;
+    apply_query(source.query, &scratch, &notes, source.kind);
+  }
+  ui_.notes = std::move(notes);
 }
 
 void App::cjk_font_loaded(std::vector<unsigned char> data) {
@@ -299,6 +315,7 @@ void App::handle_shortcuts(bool* undo, bool* redo) {
 
 void App::frame() {
   sync_canvas_size();
+  if (!ui_.notes.empty() && notes_lang_ != text_language()) retranslate_notes();
   if (!wants_frame()) return;
   const double start = now_ms();
   if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;

@@ -8,6 +8,7 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
+#include "app/model/url_state.h"
 #include "app/model/view_state.h"
 #include "app/platform/language.h"
 #include "app/ui/theme.h"
@@ -58,6 +59,16 @@ class App {
   bool document_changed_ = true;  // since the hash was last written
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   LanguageSwitch language_;  // the language shown: view_.lang once its font is here
+  // What produced the notes on screen (the page's query, then the last hash or setState),
+  // so that they are said again when the language shown changes.
+  struct NoteSource {
+    PageState base;
+    std::string query;
+    QueryKind kind;
+  };
+  std::vector<NoteSource> note_sources_;
+  Lang notes_lang_ = Lang::kEn;  // the language ui_.notes are in
+  void retranslate_notes();
   History history_;
   Computer computer_;
   UiState ui_;
