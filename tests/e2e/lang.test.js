@@ -111,6 +111,40 @@ test('without lang= or a stored choice, the browser\'s language decides (zh-TW t
   }
 });
 
+test('where storage throws (a sandboxed iframe), the language still switches', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const sandboxed = await context.newPage();
+  const errors = [];
+  sandboxed.on('pageerror', (error) => errors.push(error.message));
+  await sandboxed.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The document is sandboxed', 'SecurityError'); },
+    });
+  });
+  await openPlayground(sandboxed, `${site.url}/index.html#`);
+  await sandboxed.evaluate(() => window.convplay.setState({ lang: 'zh' }));
+  await sandboxed.waitForFunction(() => window.convplay.getState().lang === 'zh', null, { timeout: 20000 });
+  assert.deepStrictEqual(errors, []);
+  await context.close();
+});
+
+test('the page\'s own messages follow the language before the app loads (no WebGL2 here)', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 800, height: 600 } });
+  const noGL = await context.newPage();
+  await noGL.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  await noGL.goto(`${site.url}/index.html#`);
+  await noGL.waitForFunction(() => !document.getElementById('no-webgl2').hidden);
+  const shown = await noGL.evaluate(() => ({
+    heading: document.querySelector('#no-webgl2 h1').textContent,
+    title: document.title,
+    lang: document.documentElement.lang,
+  }));
+  assert.deepStrictEqual(shown, { heading: '这个浏览器无法显示 convplay',
+                                  title: 'convplay — Conv2d 与 ConvTranspose2d（转置卷积）实时演示',
+                                  lang: 'zh-Hans' });
+  await context.close();
+});
+
 test('the Chinese font is a separate file of at most 150 KB gzip', () => {
   const fs = require('fs');
   const path = require('path');

@@ -271,7 +271,8 @@
     canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
-    setStatus: function (text) { if (text) status.textContent = text; },
+    // Emscripten's own progress words are English: a Chinese page keeps its own.
+    setStatus: function (text) { if (text && shell.lang !== 'zh') status.textContent = text; },
     onRuntimeInitialized: function () { performance.mark('runtime-ready'); },
     // Emscripten's hook for providing the instance: the module compiled above.
     instantiateWasm: function (imports, receiveInstance) {
