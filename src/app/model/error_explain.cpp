@@ -46,4 +46,11 @@ const char* error_rule(ErrorCode code, Lang lang) {
   return nullptr;
 }
 
+std::vector<const char*> error_rules(Lang lang) {
+  std::vector<const char*> rules;
+  if (lang != Lang::kZh) return rules;
+  for (const RuleRow& row : kRules) rules.push_back(row.zh);
+  return rules;
+}
+
 }  // namespace convplay::app

@@ -75,8 +75,7 @@ bool App::init() {
   const std::vector<std::string> query_notes = read_embed_options();
   set_state(location_hash(), true);
   ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
-  note_sources_.insert(note_sources_.begin(),
-                       {PageState{Document{}, ViewState{}}, location_query(), QueryKind::kPageQuery});
+  notes_have_query_ = true;
   history_.reset(doc_);
 
   if (!glfwInit()) return false;
@@ -140,7 +139,9 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
     next.view.panels = view_.panels;
     next.view.lang = view_.lang;
   }
-  note_sources_.assign(1, {next, query, QueryKind::kState});
+  notes_hash_ = query;
+  notes_have_query_ = false;
+  notes_retranslatable_ = from_defaults;
   notes_lang_ = text_language();
   apply_query(query, &next, &notes);
   doc_ = std::move(next.doc);
@@ -196,14 +197,16 @@ void App::read_shown_view() {
   }
 }
 
-// The notes again, in the language now shown: the same queries read onto scratch copies.
+// The notes again, in the language now shown: the same link read onto scratch defaults.
 void App::retranslate_notes() {
   notes_lang_ = text_language();
+  if (!notes_retranslatable_) return;
   std::vector<std::string> notes;
-  for (const NoteSource& source : note_sources_) {
-    PageState scratch = source.base;
-    apply_query(source.query, &scratch, &notes, source.kind);
-  }
+  PageState scratch{Document{}, ViewState{}};
+  if (notes_have_query_) apply_query(location_query(), &scratch, &notes, QueryKind::kPageQuery);
+  scratch.doc = Document{};
+  conform_tensors(&scratch.doc);
+  apply_query(notes_hash_, &scratch, &notes);
   ui_.notes = std::move(notes);
 }
 

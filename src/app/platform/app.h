@@ -8,7 +8,6 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
-#include "app/model/url_state.h"
 #include "app/model/view_state.h"
 #include "app/platform/language.h"
 #include "app/ui/theme.h"
@@ -59,14 +58,11 @@ class App {
   bool document_changed_ = true;  // since the hash was last written
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   LanguageSwitch language_;  // the language shown: view_.lang once its font is here
-  // What produced the notes on screen (the page's query, then the last hash or setState),
-  // so that they are said again when the language shown changes.
-  struct NoteSource {
-    PageState base;
-    std::string query;
-    QueryKind kind;
-  };
-  std::vector<NoteSource> note_sources_;
+  // The notes of a link (the page's query and hash, read from the defaults) are said again
+  // when the language shown changes: the Chinese font arrives after the link is read.
+  std::string notes_hash_;       // the hash the notes on screen came from
+  bool notes_have_query_ = false;  // they begin with the page query's (init only)
+  bool notes_retranslatable_ = false;
   Lang notes_lang_ = Lang::kEn;  // the language ui_.notes are in
   void retranslate_notes();
   History history_;

@@ -26,13 +26,15 @@ function(convplay_cjk_font_subset ranges_header out_file label_var)
   endif()
   file(GLOB_RECURSE _inputs CONFIGURE_DEPENDS ${_sources})
   list(FILTER _inputs INCLUDE REGEX "\\.(cpp|h|md|json|ya?ml|txt)$")
+  # Names kept: copyright, family, style, licence and its address (the Apache-2.0 notice).
+  set(_names "0,1,2,13,14")
   set(_script "${CMAKE_CURRENT_SOURCE_DIR}/ui/collect_cjk_chars.py")
   set(_chars "${CMAKE_CURRENT_BINARY_DIR}/cjk_chars.txt")
   add_custom_command(OUTPUT "${out_file}"
     COMMAND "${CONVPLAY_PYTHON3}" "${_script}" "${_chars}" "${ranges_header}" ${_sources}
     COMMAND "${CONVPLAY_PYFTSUBSET}" "${CONVPLAY_CJK_FONT}" --font-number=0
             "--text-file=${_chars}" --no-hinting --layout-features= --drop-tables+=FFTM
-            "--name-IDs=*" "--output-file=${out_file}"
+            "--name-IDs=${_names}" "--output-file=${out_file}"
     DEPENDS "${_script}" "${ranges_header}" ${_inputs}
     COMMENT "Subsetting the Chinese UI font to the characters the interface uses"
     VERBATIM)
@@ -40,7 +42,7 @@ function(convplay_cjk_font_subset ranges_header out_file label_var)
   add_custom_command(OUTPUT "${_label}"
     COMMAND "${CONVPLAY_PYFTSUBSET}" "${CONVPLAY_CJK_FONT}" --font-number=0
             "--text=${CONVPLAY_LANG_LABEL}" --no-hinting --layout-features= --drop-tables+=FFTM
-            "--name-IDs=*" "--output-file=${_label}"
+            "--name-IDs=${_names}" "--output-file=${_label}"
     DEPENDS "${CONVPLAY_CJK_FONT}"
     COMMENT "Subsetting the language switch's label font"
     VERBATIM)

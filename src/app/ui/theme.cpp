@@ -46,10 +46,10 @@ const ImWchar* glyph_ranges_of(const std::vector<const char*>& strings, ImVector
 // Every string the Chinese interface draws with ImGui: its table and the error rules.
 const ImWchar* chinese_glyph_ranges() {
   static ImVector<ImWchar> ranges;
+  if (!ranges.empty()) return ranges.Data;
   std::vector<const char*> strings = text_strings(text_in(Lang::kZh));
-#define CONVPLAY_RULE_ROW(name, key) strings.push_back(error_rule(ErrorCode::name, Lang::kZh));
-  CONVPLAY_ERROR_CODES(CONVPLAY_RULE_ROW)
-#undef CONVPLAY_RULE_ROW
+  const std::vector<const char*> rules = error_rules(Lang::kZh);
+  strings.insert(strings.end(), rules.begin(), rules.end());
   return glyph_ranges_of(strings, &ranges);
 }
 
