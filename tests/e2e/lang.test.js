@@ -84,8 +84,14 @@ test('the choice is remembered across visits, and setState({lang}) switches', as
   await openPlayground(page, `${site.url}/index.html#op=conv2d`);
   assert.strictEqual((await getState()).lang, 'en');
 
+  // The tab shown stays across the switch (its labels change, its ids do not).
+  await page.evaluate(() => window.convplay.setState({ tab: 'shapes' }));
+  await nextFrames();
   await page.evaluate(() => window.convplay.setState({ lang: 'zh' }));
   await shownLang('zh');
+  await nextFrames();
+  await nextFrames();
+  assert.strictEqual((await getState()).tab, 'shapes');
   await page.evaluate(() => window.convplay.setState({ lang: 'en' }));
   await shownLang('en');
   // lang=zh in the hash wins over the remembered English; the link's repair notes are said
