@@ -51,12 +51,14 @@
     wasmFailed: '无法加载 playground.wasm：',
     contextLost: '图形上下文丢失了。请刷新页面继续。',
     stopped: '程序已停止：',
+    cellValue: '格子的数值',
   };
   var PAGE_TEXT_EN = {
     scriptFailed: 'Could not load playground.js.',
     wasmFailed: 'Could not load playground.wasm: ',
     contextLost: 'The graphics context was lost. Reload the page to continue.',
     stopped: 'The playground stopped: ',
+    cellValue: 'Cell value',
   };
   var englishTitle = document.title;
   var englishText = {};
@@ -218,6 +220,13 @@
       regions: function () {
         return JSON.parse(Module.UTF8ToString(Module._convplay_regions()));
       },
+      // The scrollable view at (x, y) in CSS pixels (what the wheel there scrolls), or with
+      // no arguments every scrollable view: { name, x, y, maxX, maxY } (scroll offsets).
+      scroll: function (x, y) {
+        var at = typeof x === 'number' && typeof y === 'number';
+        return JSON.parse(Module.UTF8ToString(Module._convplay_scroll(at ? 1 : 0, at ? x : 0,
+                                                                      at ? y : 0)));
+      },
       // What hovering output cell (channel, y, x) explains: its terms, bias and sum.
       explain: function (channel, y, x) {
         return JSON.parse(Module.UTF8ToString(Module._convplay_explain(channel, y, x)));
@@ -239,27 +248,161 @@
     Module.ccall('convplay_set_hash', null, ['string'], [window.location.hash]);
   });
 
-  // Emscripten 3.1.6's GLFW ignores touches: forward them as mouse events, so taps and
-  // drags edit cells on phones too.
-  function forwardTouch(type) {
-    return function (event) {
-      var touch = event.changedTouches[0];
-      if (!touch) return;
+  // Input. Emscripten 3.1.6's GLFW gets the wheel wrong (it passes the browser's pixels
+  // as wheel steps, upside down, and always keeps the page from scrolling) and reads a
+  // touch as a mouse press without a move first. The listeners below run before GLFW's
+  // (same element and phase, registered earlier) and keep these events from it.
+
+  // The wheel scrolls what is under the pointer by the event's pixels (App::wheel); when
+  // nothing there can scroll further that way, the page around (a blog post holding an
+  // embed) scrolls instead.
+  var LINE_PIXELS = 20;
+  canvas.addEventListener('wheel', function (event) {
+    event.stopImmediatePropagation();
+    if (!window.convplay || event.ctrlKey) return;  // ctrl+wheel and pinch: the browser zooms
+    var unit = event.deltaMode === 1 ? LINE_PIXELS
+             : event.deltaMode === 2 ? canvas.clientHeight : 1;
+    var dx = event.deltaX * unit;
+    var dy = event.deltaY * unit;
+    if (event.shiftKey && dx === 0) { dx = dy; dy = 0; }  // shift+wheel scrolls sideways
+    var rect = canvas.getBoundingClientRect();
+    if (Module._convplay_wheel(event.clientX - rect.left, event.clientY - rect.top, dx, dy)) {
       event.preventDefault();
-      canvas.dispatchEvent(new MouseEvent(type, {
-        clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX,
-        screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true,
-      }));
-    };
+    }
+  }, { capture: true, passive: false });
+
+  // One finger is forwarded as the mouse: a tap clicks, a drag paints or scrolls (with
+  // momentum: the app is told the presses come from a touch screen). The move is sent
+  // before the press, and the app's input queue gives them separate frames, so the
+  // widget under the finger is hovered when it is pressed (a tab's first tap).
+  // An embed in which nothing scrolls leaves swipes to the page around it, as it leaves
+  // the wheel (onScrollable): the browser may then pan, and the finger lets go.
+  var finger = null;
+  var swipesScrollPage = false;
+  shell.onScrollable = function (scrollable) {
+    swipesScrollPage = !!shell.embed && !scrollable;
+    canvas.style.touchAction = swipesScrollPage ? 'manipulation' : 'none';
+  };
+  function sendMouse(type, touch) {
+    canvas.dispatchEvent(new MouseEvent(type, {
+      clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX,
+      screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true,
+    }));
+  }
+  function fingerTouch(event) {
+    for (var i = 0; i < event.changedTouches.length; ++i) {
+      if (event.changedTouches[i].identifier === finger) return event.changedTouches[i];
+    }
+    return null;
   }
   canvas.addEventListener('touchstart', function (event) {
-    // Move first, so ImGui sees the finger over the cell before the press.
-    forwardTouch('mousemove')(event);
-    forwardTouch('mousedown')(event);
-  }, { passive: false });
-  canvas.addEventListener('touchmove', forwardTouch('mousemove'), { passive: false });
-  canvas.addEventListener('touchend', forwardTouch('mouseup'), { passive: false });
-  canvas.addEventListener('touchcancel', forwardTouch('mouseup'), { passive: false });
+    event.stopImmediatePropagation();
+    if (!swipesScrollPage) event.preventDefault();
+    if (finger !== null || !window.convplay) return;
+    var touch = event.changedTouches[0];
+    finger = touch.identifier;
+    Module._convplay_pointer_touch(1);
+    sendMouse('mousemove', touch);
+    sendMouse('mousedown', touch);
+  }, { capture: true, passive: false });
+  function fingerUp(event) {
+    event.stopImmediatePropagation();
+    // Also keeps the browser from sending its own mouse events and click after a tap.
+    if (event.cancelable) event.preventDefault();
+    var touch = fingerTouch(event);
+    if (!touch) return;
+    finger = null;
+    sendMouse('mouseup', touch);
+  }
+  canvas.addEventListener('touchmove', function (event) {
+    if (!event.cancelable) {  // the browser is panning the page: the finger is its now
+      fingerUp(event);
+      return;
+    }
+    event.stopImmediatePropagation();
+    if (!swipesScrollPage) event.preventDefault();
+    var touch = fingerTouch(event);
+    if (touch) sendMouse('mousemove', touch);
+  }, { capture: true, passive: false });
+  canvas.addEventListener('touchend', fingerUp, { capture: true, passive: false });
+  canvas.addEventListener('touchcancel', fingerUp, { capture: true, passive: false });
+  canvas.addEventListener('mousedown', function (event) {
+    if (event.isTrusted && window.convplay) Module._convplay_pointer_touch(0);
+  }, true);
+
+  // Typing a cell value: the app's editor (double-click, right-click or double-tap on a
+  // cell) has its text field here, a page input laid over the editor, so that phones
+  // open their keyboard and typing never depends on the frame rate. Enter or leaving the
+  // field applies the value, Escape cancels; a text that is not a value stays, with why.
+  var valueField = null;
+  var valueFieldClosing = false;
+  function submitValue() {
+    var message = Module.ccall('convplay_value_submit', 'string', ['string'], [valueField.value]);
+    valueField.setCustomValidity(message);
+    valueField.setAttribute('aria-invalid', message ? 'true' : 'false');
+    valueField.title = message;
+  }
+  function createValueField() {
+    valueField = document.createElement('input');
+    valueField.id = 'value-field';
+    valueField.type = 'text';
+    valueField.setAttribute('inputmode', 'decimal');
+    valueField.setAttribute('enterkeyhint', 'done');
+    valueField.setAttribute('autocomplete', 'off');
+    valueField.setAttribute('aria-label', pageText('cellValue'));
+    valueField.hidden = true;
+    valueField.addEventListener('blur', function () {
+      if (!valueFieldClosing && !valueField.hidden) submitValue();
+    });
+    document.body.appendChild(valueField);
+  }
+  shell.valueField = function (x, y, width, height, text) {
+    if (!valueField) createValueField();
+    if (width <= 0) {
+      if (valueField.hidden) return;
+      valueFieldClosing = true;
+      valueField.hidden = true;
+      valueField.blur();
+      valueFieldClosing = false;
+      canvas.focus({ preventScroll: true });
+      return;
+    }
+    var rect = canvas.getBoundingClientRect();
+    valueField.style.left = (rect.left + x) + 'px';
+    valueField.style.top = (rect.top + y) + 'px';
+    valueField.style.width = width + 'px';
+    valueField.style.height = height + 'px';
+    valueField.style.fontSize = Math.round(height * 0.6) + 'px';
+    if (text !== null) {
+      valueField.value = text;
+      valueField.setCustomValidity('');
+      valueField.setAttribute('aria-invalid', 'false');
+      valueField.title = '';
+    }
+    var opening = valueField.hidden;
+    valueField.hidden = false;
+    if (opening) {
+      valueField.focus({ preventScroll: true });
+      valueField.select();
+    }
+  };
+  // Keys typed into the field are the field's: GLFW (listening on the window) must not
+  // also hand them to the app. Stopping the event here keeps its default (the typing).
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (!valueField || event.target !== valueField) return;
+      event.stopImmediatePropagation();
+      if (type !== 'keydown') return;
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        submitValue();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        Module._convplay_value_cancel();
+      }
+    }, true);
+  });
+
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
   canvas.addEventListener('webglcontextlost', function (event) {
     event.preventDefault();
@@ -293,5 +436,6 @@
     },
   };
 
-  canvas.focus();
+  // Without scrolling: in an embed, a focus that scrolls would move the host page.
+  canvas.focus({ preventScroll: true });
 })();

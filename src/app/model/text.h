@@ -73,6 +73,9 @@ struct Text {
   const char* brush_label;
   const char* edit_help;
   const char* edit_value_title;
+  const char* edit_value_empty;
+  const char* edit_value_not_number;
+  const char* edit_value_range_fmt;  // the limit
   const char* show_overlap;
   const char* overlap_legend;
   const char* hover_output_help;

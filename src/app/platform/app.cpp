@@ -26,23 +26,7 @@
 
 namespace convplay::app {
 
-namespace {
-
-// Set by GLFW's input callbacks, which ImGui's backend chains to (installed before it).
-bool g_input_seen = true;
-void note_mouse_button(GLFWwindow*, int, int, int) { g_input_seen = true; }
-void note_scroll(GLFWwindow*, double, double) { g_input_seen = true; }
-void note_key(GLFWwindow*, int, int, int, int) { g_input_seen = true; }
-void note_char(GLFWwindow*, unsigned int) { g_input_seen = true; }
-
-}  // namespace
-
 bool App::wants_frame() {
-  double x = 0, y = 0;
-  glfwGetCursorPos(window_, &x, &y);
-  const bool moved = x != cursor_x_ || y != cursor_y_;
-  cursor_x_ = x;
-  cursor_y_ = y;
   // The animation needs a frame only when it steps to the next position.
   bool stepped = false;
   const double now = now_ms();
@@ -53,8 +37,8 @@ bool App::wants_frame() {
     stepped = ui_.animation.index != before;
   }
   animation_clock_ms_ = now;
-  if (g_input_seen || moved || stepped || !first_frame_done_) idle_frames_ = 0;
-  g_input_seen = false;
+  const bool input = input_.take_activity() || input_.pending() || scroll_.moving();
+  if (input || stepped || !first_frame_done_) idle_frames_ = 0;
   // A few frames after the last event let hover, double-click timers and tooltips
   // settle before drawing stops (ImGui needs two frames for most changes to show).
   return idle_frames_++ < kSettleFrames;
@@ -105,11 +89,8 @@ bool App::init() {
     return false;
   }
   glfwMakeContextCurrent(window_);
-  glfwSetMouseButtonCallback(window_, note_mouse_button);
-  glfwSetScrollCallback(window_, note_scroll);
-  glfwSetKeyCallback(window_, note_key);
-  glfwSetCharCallback(window_, note_char);
-  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  install_input_callbacks();
+  ImGui_ImplGlfw_InitForOpenGL(window_, false);  // its callbacks would bypass the queue
   if (!gl_renderer_init()) return false;
   gl_renderer_upload_fonts();
   return true;
@@ -325,7 +306,10 @@ void App::frame() {
   last_frame_start_ = start;
 
   ImGui_ImplGlfw_NewFrame();
+  feed_imgui_input();  // after the backend, whose polled mouse state it replaces
+  ImGuiIO& io = ImGui::GetIO();
   ImGui::NewFrame();
+  scroll_.begin_frame(io.DeltaTime);
 
   bool undo = false, redo = false;
   handle_shortcuts(&undo, &redo);
@@ -347,6 +331,8 @@ void App::frame() {
   }
   draw_layout(ctx, static_cast<float>(framebuffer_w_), static_cast<float>(framebuffer_h_), &undo,
               &redo);
+  if (scroll_.end_frame(ui_.painting, 6.0f * scale_)) input_.pointer_left();
+  sync_page_input();
 
   if (undo) doc_ = history_.undo(doc_);
   if (redo) doc_ = history_.redo(doc_);

@@ -8,7 +8,9 @@
 #include "app/model/compute.h"
 #include "app/model/document.h"
 #include "app/model/history.h"
+#include "app/model/input_queue.h"
 #include "app/model/view_state.h"
+#include "app/platform/input_scroll.h"
 #include "app/platform/language.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
@@ -37,6 +39,18 @@ class App {
   // The Chinese font arrived (empty: it could not be fetched): rebuild the fonts with it.
   void cjk_font_loaded(std::vector<unsigned char> data);
 
+  // Input the shell hands over directly (web/app/shell.js), in CSS pixels. A wheel event:
+  // true when the app scrolls by it (the shell then stops the page from scrolling too).
+  bool wheel(double x, double y, double dx, double dy);
+  // Whether the pointer presses that follow come from a touch screen.
+  void set_touch(bool touch) { scroll_.set_touch(touch); }
+  // The scrollable window at (x, y) or, with at_point false, all of them (JSON).
+  std::string scroll_json(bool at_point, double x, double y) const;
+  // The value editor's text, typed into the page's input: applies it and closes the
+  // editor, or returns why it cannot (the editor stays open and says so).
+  std::string submit_value_text(const std::string& text);
+  void cancel_value_edit();
+
   // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
   std::string pytorch_code() const;
 
@@ -48,6 +62,9 @@ class App {
   void show_view(const ViewState& before, bool force);
   void read_shown_view();
   void write_hash_if_changed();
+  void install_input_callbacks();
+  void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
+  void sync_page_input();  // the page's text field and touch scrolling follow the frame
 
   GLFWwindow* window_ = nullptr;
   Document doc_;
@@ -79,7 +96,10 @@ class App {
   int idle_frames_ = 0;
   static constexpr int kSettleFrames = 6;
   double animation_clock_ms_ = 0;
-  double cursor_x_ = -1, cursor_y_ = -1;
+  InputQueue input_;
+  ScrollInput scroll_;
+  ImVec4 shown_value_field_{0, 0, 0, 0};  // where the page's input was last put (0: hidden)
+  int told_scrollable_ = -1;  // what the page was last told (-1: nothing yet)
   bool wants_frame();
 };
 

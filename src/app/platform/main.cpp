@@ -50,6 +50,29 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_missing_glyphs(const char* text) {
   return json.c_str();
 }
 
+// Input the shell hands over (web/app/shell.js), in CSS pixels. 1: the app scrolls.
+EMSCRIPTEN_KEEPALIVE int convplay_wheel(double x, double y, double dx, double dy) {
+  return g_app.wheel(x, y, dx, dy) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void convplay_pointer_touch(int touch) { g_app.set_touch(touch != 0); }
+
+// The scrollable window at (x, y), or all of them when at_point is 0 (window.convplay.scroll).
+EMSCRIPTEN_KEEPALIVE const char* convplay_scroll(int at_point, double x, double y) {
+  static std::string json;
+  json = g_app.scroll_json(at_point != 0, x, y);
+  return json.c_str();
+}
+
+// The value editor's text: "" when applied, else why not (the editor stays open).
+EMSCRIPTEN_KEEPALIVE const char* convplay_value_submit(const char* text) {
+  static std::string message;
+  message = g_app.submit_value_text(text != nullptr ? text : "");
+  return message.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void convplay_value_cancel() { g_app.cancel_value_edit(); }
+
 EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
   static std::string json;
   json = g_app.frame_stats_json();

@@ -16,6 +16,8 @@ namespace convplay::app {
 
 namespace {
 
+constexpr int kMaxVisibleRows = 12;
+
 // A value with a typographic minus (−), as in printed sums.
 std::string signed_text(double value) {
   std::string text_value = format_value(static_cast<float>(value));
@@ -72,7 +74,7 @@ void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel
   const Text& t = text();
   const int rows = static_cast<int>(e.terms.size()) + (e.has_bias ? 1 : 0) + 1;
   const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f * ctx.scale;
-  const int visible = std::min(rows + 1, 12);  // + the header
+  const int visible = std::min(rows + 1, kMaxVisibleRows);  // + the header
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("sum_terms", 4, flags,
@@ -127,11 +129,33 @@ void term_table(const PanelContext& ctx, const Explanation& e, int shown_channel
   ImGui::EndTable();
 }
 
+// The most height the explanation takes for this document: two lines of summary and the
+// table at its longest. It is reserved whether or not a cell is focused, so that the view
+// keeps its height when hover comes and goes: else a wheel scroll that moves the hovered
+// cell away shrinks the view, which snaps back, and a tap right after misses.
+float reserved_height(const PanelContext& ctx) {
+  const Document& doc = ctx.doc;
+  const int terms = doc.in_channels / std::max(1, doc.groups) * doc.kernel.h * doc.kernel.w;
+  const int rows = std::min(terms + (doc.use_bias ? 1 : 0) + 2, kMaxVisibleRows);
+  const float row_height = ImGui::GetTextLineHeightWithSpacing() + 2.0f * ctx.scale;
+  return 2.0f * ImGui::GetTextLineHeightWithSpacing() + row_height * static_cast<float>(rows) +
+         4.0f * ctx.scale;
+}
+
+// Ends the explanation's group after padding it to its reserved height.
+void end_reserved_group(float top, float reserved) {
+  const float used = ImGui::GetCursorPosY() - top;
+  if (used < reserved) ImGui::Dummy(ImVec2(1.0f, reserved - used));
+  ImGui::EndGroup();
+}
+
 }  // namespace
 
 void draw_explanation(PanelContext& ctx, float width) {
   const Text& t = text();
   const Highlights& h = *ctx.highlights;
+  const float top = ImGui::GetCursorPosY();
+  const float reserved = reserved_height(ctx);
   ImGui::BeginGroup();
   if (!h.explained) {
     const CellRef& in = ctx.ui.hover_input;
@@ -148,7 +172,7 @@ void draw_explanation(PanelContext& ctx, float width) {
     } else {
       muted_wrapped(t.hover_output_help, width);
     }
-    ImGui::EndGroup();
+    end_reserved_group(top, reserved);
     return;
   }
   const Explanation& e = h.explanation;
@@ -159,7 +183,7 @@ void draw_explanation(PanelContext& ctx, float width) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), t.explain_check_fmt,
                        format_value(e.engine_value).c_str());
   }
-  ImGui::EndGroup();
+  end_reserved_group(top, reserved);
 }
 
 }  // namespace convplay::app

@@ -51,7 +51,6 @@ void draw_tabs(PanelContext& ctx, PanelId* selected) {
     ImGui::BeginChild(child.c_str(), ImVec2(0, 0), false,
                       entry.wide_content ? ImGuiWindowFlags_HorizontalScrollbar : 0);
     draw_panel(ctx, entry);
-    drag_to_scroll();
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -80,7 +79,6 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   if (side_panel) {
     if (begin_region("##parameters", ImVec2(0, top), ImVec2(side_width, height - top))) {
       draw_panel(ctx, panel_entry(PanelId::kParams));
-      drag_to_scroll();
     }
     ImGui::End();
   }

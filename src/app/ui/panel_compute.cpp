@@ -31,30 +31,29 @@ void draw_value_editor_popup(PanelContext& ctx) {
   if (ctx.ui.edit_popup_open && !ImGui::IsPopupOpen("##edit_value")) {
     ImGui::OpenPopup("##edit_value");
   }
-  if (ImGui::BeginPopup("##edit_value")) {
-    ImGui::TextUnformatted(t.edit_value_title);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(160.0f * ctx.scale);
-    const bool enter = ImGui::InputFloat("##value", &ctx.ui.edit_value, 0.5f, 1.0f, "%.4g",
-                                         ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::SameLine();
-    const bool ok = ImGui::Button("OK");
-    if (enter || ok) {
-      std::vector<float>& values = tensor_values(&ctx.doc, ctx.ui.edit_kind);
-      const size_t i = static_cast<size_t>(ctx.ui.edit_index);
-      if (i < values.size() && std::isfinite(ctx.ui.edit_value)) {
-        values[i] = std::clamp(ctx.ui.edit_value, -kValueLimit, kValueLimit);
-        if (ctx.ui.edit_kind == TensorKind::kInput) ctx.doc.input_edited = true;
-        if (ctx.ui.edit_kind == TensorKind::kWeight) ctx.doc.weight_edited = true;
-        if (ctx.ui.edit_kind == TensorKind::kBias) ctx.doc.bias_edited = true;
-      }
-      ImGui::CloseCurrentPopup();
-      ctx.ui.edit_popup_open = false;
-    }
-    ImGui::EndPopup();
-  } else {
+  if (!ImGui::BeginPopup("##edit_value")) {
     ctx.ui.edit_popup_open = false;
+    ctx.ui.edit_error.clear();
+    return;
   }
+  // The text is typed into the page's own input over this frame (the platform applies it,
+  // App::submit_value_text): browsers give it the phone keyboard, IMEs and paste.
+  ImGui::TextUnformatted(t.edit_value_title);
+  const ImVec2 size(160.0f * ctx.scale, ImGui::GetFrameHeight());
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                                            ImGui::GetColorU32(ImGuiCol_FrameBg),
+                                            ImGui::GetStyle().FrameRounding);
+  ImGui::Dummy(size);
+  ctx.ui.edit_field = ImVec4(at.x, at.y, size.x, size.y);
+  if (!ctx.ui.edit_error.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 240.0f * ctx.scale);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), "%s",
+                       ctx.ui.edit_error.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (!ctx.ui.edit_popup_open) ImGui::CloseCurrentPopup();  // applied or cancelled
+  ImGui::EndPopup();
 }
 
 void draw_compute_panel(PanelContext& ctx) {

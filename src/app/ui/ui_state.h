@@ -84,6 +84,10 @@ struct UiState {
   TensorKind edit_kind = TensorKind::kInput;
   int edit_index = 0;
   float edit_value = 0;
+  // The editor's text field is a DOM <input> (web/app/shell.js) laid over this rectangle
+  // (pixels), so phone keyboards can type into it; a rejected text's reason shows below.
+  ImVec4 edit_field{0, 0, 0, 0};
+  std::string edit_error;
 
   bool embed = false;
   PanelSet panels;  // which panels the page shows (an embed's `panels=`)

@@ -14,14 +14,4 @@ void wrapped_text(const char* text_value, ImU32 color) {
   ImGui::PopTextWrapPos();
 }
 
-void drag_to_scroll() {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) ||
-      ImGui::IsAnyItemActive() || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) {
-    return;
-  }
-  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-  ImGui::SetScrollX(ImGui::GetScrollX() - io.MouseDelta.x);
-}
-
 }  // namespace convplay::app
