@@ -8,12 +8,12 @@ const assert = require('node:assert');
 const { openSession, openPlayground, screenshotPixels } = require('./harness');
 
 let site, browser, close, page;
-const fontRequests = [];
+const fontRequests = [];  // the Chinese font and page text (app/shell-zh.js)
 
 test.before(async () => {
   ({ site, browser, close, page } = await openSession({ page: true }));
   page.on('request', (request) => {
-    if (request.url().endsWith('/fonts/ui-zh.ttf')) fontRequests.push(request.url());
+    if (/\/(fonts\/ui-zh\.ttf|app\/shell-zh\.js)$/.test(request.url())) fontRequests.push(request.url());
   });
 });
 
@@ -50,12 +50,13 @@ test('an English page fetches no Chinese font; the switch turns it Chinese and t
   assert.ok(!/lang=/.test(state.hash), 'the browser\'s language is not written to the hash');
   assert.strictEqual(await page.evaluate(() => document.documentElement.lang), 'en');
   const english = await tabCrop();
-  assert.deepStrictEqual(fontRequests, [], 'the English page does not fetch fonts/ui-zh.ttf');
+  assert.deepStrictEqual(fontRequests, [], 'the English page fetches no Chinese font or page text');
 
   await clickRegion('lang_zh');
   await shownLang('zh');
   await nextFrames();
-  assert.strictEqual(fontRequests.length, 1, 'the Chinese font is fetched once Chinese is asked for');
+  assert.strictEqual(fontRequests.filter((url) => url.endsWith('.ttf')).length, 1,
+                     'the Chinese font is fetched once Chinese is asked for');
   state = await getState();
   assert.match(state.hash, /(^|&)lang=zh(&|$)/);
   assert.match(await page.evaluate(() => window.location.hash), /lang=zh/);
@@ -139,7 +140,9 @@ test('the page\'s own messages follow the language before the app loads (no WebG
   const noGL = await context.newPage();
   await noGL.addInitScript(() => { delete window.WebGL2RenderingContext; });
   await noGL.goto(`${site.url}/index.html#`);
-  await noGL.waitForFunction(() => !document.getElementById('no-webgl2').hidden);
+  await noGL.waitForFunction(() => !document.getElementById('no-webgl2').hidden &&
+                                   document.documentElement.lang === 'zh-Hans' &&
+                                   !/browser/.test(document.querySelector('#no-webgl2 h1').textContent));
   const shown = await noGL.evaluate(() => ({
     heading: document.querySelector('#no-webgl2 h1').textContent,
     title: document.title,

@@ -38,21 +38,8 @@
   shell.defaultLang = storedLang() || browserLang();
   shell.lang = hashLang() || shell.defaultLang;
 
-  // The page's own words in Chinese; English is what the HTML says (data-text elements).
-  var PAGE_TEXT_ZH = {
-    title: 'convplay — Conv2d 与 ConvTranspose2d（转置卷积）实时演示',
-    titleEmbed: 'convplay（嵌入）',
-    canvas: 'convplay：可交互的卷积演示',
-    loading: '正在加载……',
-    noWebgl2Title: '这个浏览器无法显示 convplay',
-    noWebgl2What: 'convplay 用 <strong>WebGL2</strong> 绘图，而这里的 WebGL2 被关闭或不可用。',
-    noWebgl2Try: '请试试最新版的 Firefox、Chrome、Edge 或 Safari，并检查浏览器设置中是否开启了硬件加速。',
-    scriptFailed: '无法加载 playground.js。',
-    wasmFailed: '无法加载 playground.wasm：',
-    contextLost: '图形上下文丢失了。请刷新页面继续。',
-    stopped: '程序已停止：',
-    cellValue: '格子的数值',
-  };
+  // The page's own words: English is what the HTML says (data-text elements) and this
+  // table; Chinese is app/shell-zh.js, loaded only when Chinese is shown.
   var PAGE_TEXT_EN = {
     scriptFailed: 'Could not load playground.js.',
     wasmFailed: 'Could not load playground.wasm: ',
@@ -62,12 +49,26 @@
   };
   var englishTitle = document.title;
   var englishText = {};
+  var PAGE_TEXT_ZH = null;
   function pageText(key) {
-    return (shell.shownLang || shell.lang) === 'zh' ? PAGE_TEXT_ZH[key] : PAGE_TEXT_EN[key];
+    var zh = (shell.shownLang || shell.lang) === 'zh' && PAGE_TEXT_ZH;
+    return zh ? PAGE_TEXT_ZH[key] : PAGE_TEXT_EN[key];
   }
+  var zhTextRequested = false;
   function applyPageLanguage(lang) {
     var zh = lang === 'zh';
     document.documentElement.lang = zh ? 'zh-Hans' : 'en';
+    PAGE_TEXT_ZH = window.convplayPageTextZh || null;
+    if (zh && !PAGE_TEXT_ZH) {
+      if (!zhTextRequested) {
+        zhTextRequested = true;
+        var script = document.createElement('script');
+        script.src = 'app/shell-zh.js';
+        script.onload = function () { applyPageLanguage(shell.shownLang || shell.lang); };
+        document.head.appendChild(script);
+      }
+      return;
+    }
     document.title = zh ? PAGE_TEXT_ZH[shell.embed ? 'titleEmbed' : 'title'] : englishTitle;
     var elements = document.querySelectorAll('[data-text]');
     for (var i = 0; i < elements.length; ++i) {
