@@ -3,8 +3,10 @@
 
 Plain http.server, plus what the playground needs from a server: .wasm as
 application/wasm (WebAssembly.instantiateStreaming refuses anything else,
-and a minimal Debian has no /etc/mime.types to say so) and no caching, so
-a reload after a rebuild never runs a stale module.
+and a minimal Debian has no /etc/mime.types to say so), no caching, so
+a reload after a rebuild never runs a stale module, and CORS open to all:
+an embed in a frame sandboxed without allow-same-origin (WordPress's) has
+the origin 'null', and fetches playground.wasm as a cross-origin request.
 """
 import argparse
 import functools
@@ -24,6 +26,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
 

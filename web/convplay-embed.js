@@ -5,10 +5,10 @@
 // Without JavaScript the element's own content, a link, is what the reader sees; with it
 // the content gives way to the frame, and comes back if the frame cannot load.
 // Works as a classic script or as type="module".
-//
-// TODO(issue 13, auto-height): size the frame to the height embed.html asks for, once it
-// posts one (a message whose shape and origin are checked here); until then the height
-// attribute decides.
+// Auto-height: embed.html posts {type: 'convplay:height', height} to its parent once it
+// draws and whenever the figure needs another height; the element accepts it only from its
+// own frame and in that shape, sizes the frame to it (unless the author set a height), and
+// takes the first one as the sign that the figure loaded.
 (function () {
   'use strict';
   if (!window.customElements || customElements.get('convplay-embed')) return;
@@ -32,6 +32,23 @@
         });
       }, { rootMargin: '200px' })
     : null;
+
+  // Messages from the frames: matched to their element by the sending window, never
+  // evaluated or inserted as markup; only a number within bounds is used.
+  var elements = new Set();
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== 'convplay:height') return;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height) || height < 50 || height > 10000) return;
+    elements.forEach(function (element) {
+      var frame = element.frame;
+      if (!frame || event.source !== frame.contentWindow) return;
+      // A sandboxed frame without allow-same-origin has the opaque origin 'null'.
+      if (event.origin !== element.frameOrigin && event.origin !== 'null') return;
+      element.frameSaidHeight(Math.round(height));
+    });
+  });
 
   function cssSize(value) {
     return /^\d+(\.\d+)?$/.test(value) ? value + 'px' : value;
@@ -98,6 +115,16 @@
 
     disconnectedCallback() {
       if (observer) observer.unobserve(this);
+      elements.delete(this);
+    }
+
+    // The frame drew and needs `height` CSS pixels.
+    frameSaidHeight(height) {
+      this.loaded = true;
+      this.setAttribute('data-ready', '');
+      if (this.getAttribute('height')) return;  // the author's height wins
+      this.frame.style.height = height + 'px';
+      this.style.minHeight = '';
     }
 
     // `name` (index.html or embed.html) next to this script, with the state in the hash.
@@ -125,33 +152,44 @@
       frame.addEventListener('error', () => this.fail());
       frame.addEventListener('load', () => this.checkFrame(frame));
       frame.src = src;
+      this.frameOrigin = new URL(src).origin;
+      elements.add(this);
       this.replaceChildren(frame);
+      setTimeout(() => {
+        if (this.frame === frame && !this.loaded && !this.sameOriginReady(frame)) this.showLinkBelow();
+      }, READY_TIMEOUT_MS);
       probe(src.split('#')[0]).then((found) => {
         if (found === 'missing') this.fail();
       });
     }
 
     // A same-origin frame can be looked at: a page that is not the playground (a 404 page)
-    // fails at once; one that has not drawn within the timeout gets the link under it.
+    // fails at once. (One that has not drawn within the timeout gets the link under it.)
     checkFrame(frame) {
       var view = frame.contentWindow;
       try {
         if (!view || view.location.href === 'about:blank') return;
       } catch (e) {
-        return;  // cross-origin: nothing to see (until embed.html posts messages)
+        return;  // cross-origin: its height message says it loaded
       }
-      if (!view.convplayShell) {
-        this.fail();
-        return;
+      if (!view.convplayShell) this.fail();
+    }
+
+    // An embed.html that does not post its height (an older copy, given as src=) still
+    // counts as loaded when it can be seen to have drawn.
+    sameOriginReady(frame) {
+      try {
+        var view = frame.contentWindow;
+        return !!(view && view.convplay && view.convplay.ready);
+      } catch (e) {
+        return false;
       }
-      setTimeout(() => {
-        if (this.frame === frame && !(view.convplay && view.convplay.ready)) this.showLinkBelow();
-      }, READY_TIMEOUT_MS);
     }
 
     fail() {
       if (!this.frame) return;
       this.frame = null;
+      elements.delete(this);
       this.setAttribute('data-failed', '');
       this.style.minHeight = '';  // the link alone, not a link in an empty box
       this.replaceChildren.apply(this, this.fallback);

@@ -24,8 +24,9 @@ function serveSite(dir = SITE_DIR) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
+      // CORS open as scripts/serve.py's: a sandboxed embed (origin 'null') fetches its wasm.
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-                           'Cache-Control': 'no-store' });
+                           'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
       res.end(data);
     });
   });

@@ -7,6 +7,53 @@
   var loading = document.getElementById('loading');
   var status = document.getElementById('loading-status');
   var canvas = document.getElementById('canvas');
+  // embed.html says so by an attribute: the pages' CSP allows no inline script.
+  shell.embed = document.body.hasAttribute('data-embed');
+
+  // --- Theme, visibility and the host page (a blog post around an embed) ---
+  // Theme: the page around the canvas (background, loading overlay) follows the app's,
+  // from the first paint on; theme=auto follows the reader's prefers-color-scheme, also
+  // when it changes while the page is open.
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  shell.prefersDark = function () { return darkQuery ? darkQuery.matches : true; };
+  shell.onTheme = function (light) {
+    document.documentElement.setAttribute('data-theme', light ? 'light' : 'dark');
+  };
+  var hashTheme = /(?:^#|&)theme=(light|dark|auto)(?=&|#|$)/.exec(window.location.hash);
+  var theme = hashTheme ? hashTheme[1] : 'dark';
+  shell.onTheme(theme === 'light' || (theme === 'auto' && !shell.prefersDark()));
+  function schemeChanged() {
+    if (window.convplay) Module._convplay_set_prefers_dark(shell.prefersDark() ? 1 : 0);
+  }
+  if (darkQuery && darkQuery.addEventListener) darkQuery.addEventListener('change', schemeChanged);
+  else if (darkQuery && darkQuery.addListener) darkQuery.addListener(schemeChanged);
+
+  // Off screen (a frame scrolled away in a long post) or in a hidden tab, the app draws
+  // nothing and its animation waits.
+  var onScreen = true;
+  function visibilityChanged() {
+    if (!window.convplay) return;
+    Module._convplay_set_visible(onScreen && document.visibilityState !== 'hidden' ? 1 : 0);
+  }
+  if (window.IntersectionObserver) {
+    new IntersectionObserver(function (entries) {
+      onScreen = entries[entries.length - 1].isIntersecting;
+      visibilityChanged();
+    }).observe(canvas);
+  }
+  document.addEventListener('visibilitychange', visibilityChanged);
+  window.addEventListener('convplay-ready', visibilityChanged);
+
+  // Auto-height: in a frame, the app tells the host page the height it needs, as
+  // {type: 'convplay:height', height} (web/convplay-embed.js listens) and in WordPress's
+  // embed protocol, with the secret WordPress appends to the address (#?secret=...),
+  // read now: the app rewrites the hash. Nothing is read from the host's messages.
+  var secret = (/[#?&]secret=([A-Za-z0-9]+)/.exec(window.location.hash) || [])[1];
+  shell.onHeight = function (height) {
+    if (window.parent === window) return;
+    window.parent.postMessage({ type: 'convplay:height', height: height }, '*');
+    if (secret) window.parent.postMessage({ message: 'height', value: height, secret: secret }, '*');
+  };
 
   // ---- Language (CONTRACT.md §4 `lang`): known before the wasm loads, so that the page's
   // title and its loading and no-WebGL2 messages are in it, and the Chinese font is fetched
@@ -437,6 +484,7 @@
     },
   };
 
-  // Without scrolling: in an embed, a focus that scrolls would move the host page.
-  canvas.focus({ preventScroll: true });
+  // The playground takes the keyboard at once (without scrolling); an embed never takes
+  // the focus from the post it is in (a click on it does).
+  if (!shell.embed) canvas.focus({ preventScroll: true });
 })();

@@ -36,7 +36,7 @@ const Translation kTranslations[] = {
   TR(repaired_heading, "This link had values the playground could not use:",
      "这个链接里有些值无法使用："),
   TR(dismiss, "OK", "知道了"),
-  TR(open_full_playground, "Open in the playground \u2197", "在完整页面中打开 \u2197"),
+  TR(open_full_playground, "open in convplay \u2197", "在 convplay 中打开 \u2197"),
 
   TR(tab_params, "Parameters", "参数"),
   TR(tab_compute, "Compute", "计算"),

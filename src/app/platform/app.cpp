@@ -54,6 +54,7 @@ bool App::init() {
   io.IniFilename = nullptr;  // layout is computed, never saved
   io.ConfigWindowsMoveFromTitleBarOnly = true;
   scale_ = device_pixel_ratio();
+  prefers_dark_ = prefers_dark_color_scheme();
   fonts_ = apply_theme(scale_);
   view_.lang = LanguageSwitch::page_default();  // the hash may override it
   const std::vector<std::string> query_notes = read_embed_options();
@@ -155,6 +156,45 @@ void App::show_view(const ViewState& before, bool force) {
     ui_.lang = view_.lang;
     language_.want(view_.lang, view_.lang_chosen);
   }
+  // ui=: how much of the app shows. figure: the view alone; controls: with the parameters.
+  // (With the parameters beside it, a link whose tab is the parameters' keeps its figure.)
+  ui_.ui_mode = view_.ui;
+  const bool params_tab = view_.ui == UiMode::kControls && view_.tab == PanelId::kParams;
+  ui_.figure_tab = params_tab ? PanelId::kCompute : view_.tab;
+  if (view_.ui != UiMode::kFull) {
+    for (bool& shown : ui_.panels.shown) shown = false;
+    ui_.panels.shown[static_cast<int>(ui_.figure_tab)] = true;
+    if (view_.ui == UiMode::kControls) ui_.panels.shown[static_cast<int>(PanelId::kParams)] = true;
+  }
+  show_theme(force);
+}
+
+void App::show_theme(bool force) {
+  const bool light = view_.theme == Theme::kLight || (view_.theme == Theme::kAuto && !prefers_dark_);
+  if (!force && light == light_palette_in_use()) return;
+  use_light_palette(light);
+  apply_style(scale_);
+  show_page_theme(light);
+  idle_frames_ = 0;
+}
+
+void App::set_prefers_dark(bool dark) {
+  prefers_dark_ = dark;
+  show_theme(false);
+}
+
+void App::set_visible(bool visible) {
+  visible_ = visible;
+  idle_frames_ = 0;
+}
+
+// Embeds: the host page learns the height the figure needs (once per change).
+void App::report_height() {
+  if (!view_.embed || scale_ <= 0) return;
+  const int height = static_cast<int>(std::lround(ui_.needed_height / scale_));
+  if (height == reported_height_ || height <= 0) return;
+  reported_height_ = height;
+  report_needed_height(height);
 }
 
 void App::read_shown_view() {
@@ -300,6 +340,10 @@ void App::handle_shortcuts(bool* undo, bool* redo) {
 void App::frame() {
   sync_canvas_size();
   if (!ui_.notes.empty() && notes_lang_ != text_language()) retranslate_notes();
+  if (!visible_) {
+    animation_clock_ms_ = now_ms();  // the animation resumes where it was, not ahead
+    return;
+  }
   if (!wants_frame()) return;
   const double start = now_ms();
   if (last_frame_start_ > 0) ui_.frame_interval_ms = start - last_frame_start_;
@@ -354,6 +398,7 @@ void App::frame() {
     first_frame_done_ = true;
     notify_first_frame();
   }
+  report_height();
 }
 
 void App::shutdown() {

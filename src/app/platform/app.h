@@ -39,6 +39,12 @@ class App {
   // The Chinese font arrived (empty: it could not be fetched): rebuild the fonts with it.
   void cjk_font_loaded(std::vector<unsigned char> data);
 
+  // The page around the app (main.cpp's exports, from web/app/shell.js): off screen or in
+  // a hidden tab nothing is drawn and the animation waits; the reader's colour scheme
+  // decides theme=auto.
+  void set_visible(bool visible);
+  void set_prefers_dark(bool dark);
+
   // Input the shell hands over directly (web/app/shell.js), in CSS pixels. A wheel event:
   // true when the app scrolls by it (the shell then stops the page from scrolling too).
   bool wheel(double x, double y, double dx, double dy);
@@ -61,6 +67,8 @@ class App {
   // The one boundary between the model's ViewState and the UI's own fields (ui_state.h).
   void show_view(const ViewState& before, bool force);
   void read_shown_view();
+  void show_theme(bool force);
+  void report_height();
   void write_hash_if_changed();
   void install_input_callbacks();
   void feed_imgui_input();  // the queue's next frame of input into ImGuiIO
@@ -101,6 +109,9 @@ class App {
   ImVec4 shown_value_field_{0, 0, 0, 0};  // where the page's input was last put (0: hidden)
   int told_scrollable_ = -1;  // what the page was last told (-1: nothing yet)
   bool wants_frame();
+  bool visible_ = true;
+  bool prefers_dark_ = true;
+  int reported_height_ = -1;  // CSS pixels last told to the host page
 };
 
 }  // namespace convplay::app

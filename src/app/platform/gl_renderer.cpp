@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdio>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "app/platform/frame_damage.h"
@@ -78,6 +79,7 @@ struct Renderer {
   bool located = false, linked = false;  // see program_ready()
   FrameDamage damage;
   bool redraw_all = true;  // set when the pixels of unchanged triangles change (font texture)
+  float clear_color[4] = {-1, -1, -1, -1};  // of the pixels on the canvas
   // This frame's triangles, as 32-bit indices into all of its vertices (every list's base
   // and VtxOffset added): the attributes never move, and draws of equal state merge.
   std::vector<uint32_t> indices;
@@ -280,6 +282,11 @@ long long gl_renderer_draw(const ImDrawData* draw_data, const float clear_color[
   if (draw_data->DisplaySize.x * scale.x <= 0 || draw_data->DisplaySize.y * scale.y <= 0) return 0;
   Renderer& r = g_renderer;
   if (!program_ready()) return 0;
+  // A new clear colour (a theme switch) changes pixels no triangle covers.
+  if (std::memcmp(clear_color, r.clear_color, sizeof r.clear_color) != 0) {
+    std::memcpy(r.clear_color, clear_color, sizeof r.clear_color);
+    r.redraw_all = true;
+  }
   const std::vector<PixelRect>& rects =
       r.damage.update(*draw_data, r.redraw_all, texture_content_version);
   r.redraw_all = false;

@@ -88,6 +88,11 @@ EMSCRIPTEN_KEEPALIVE void convplay_cjk_font_loaded(unsigned char* bytes, int len
   g_app.cjk_font_loaded(std::move(data));
 }
 
+// The page around the app (web/app/shell.js): the frame scrolled out of sight or its tab
+// hidden (nothing drawn, the animation waits), and the reader's colour scheme changing.
+EMSCRIPTEN_KEEPALIVE void convplay_set_visible(int visible) { g_app.set_visible(visible != 0); }
+EMSCRIPTEN_KEEPALIVE void convplay_set_prefers_dark(int dark) { g_app.set_prefers_dark(dark != 0); }
+
 EMSCRIPTEN_KEEPALIVE const char* convplay_export_pytorch() {
   static std::string code;
   code = g_app.pytorch_code();

@@ -27,4 +27,12 @@ double now_ms();
 // Embed mode: opens the full playground (index.html) with the same state in a new tab.
 void open_full_playground();
 
+// The page around the app (theme, auto-height; web/app/shell.js).
+// The reader's prefers-color-scheme (for theme=auto); changes arrive through main.cpp.
+bool prefers_dark_color_scheme();
+// The page's background and loading overlay follow the app's theme.
+void show_page_theme(bool light);
+// In a frame: tells the host page the height (CSS pixels) the figure needs.
+void report_needed_height(int css_pixels);
+
 }  // namespace convplay::app

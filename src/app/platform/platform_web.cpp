@@ -42,10 +42,25 @@ EM_JS(int, convplay_js_create_webgl2, (), {
   var shell = window.convplayShell;
   return shell && shell.createWebGL2 && shell.createWebGL2() ? 1 : 0;
 });
+// The full playground: same state and view, but the whole app (no ui=) and without a
+// host's suffix (WordPress's #?secret=...).
 EM_JS(void, convplay_js_open_full, (), {
   var url = new URL("index.html", window.location.href);
-  url.hash = window.location.hash;
-  window.open(url.toString(), "_blank", "noopener");
+  url.hash = window.location.hash.replace(/#\?secret=.*/, "").split("&")
+      .filter(function (part) { return !/^#?ui=/.test(part); }).join("&").replace(/^#?/, "");
+  window.open(url.toString(), "_blank", "noopener,noreferrer");
+});
+EM_JS(int, convplay_js_prefers_dark, (), {
+  var shell = window.convplayShell;
+  return shell && shell.prefersDark ? (shell.prefersDark() ? 1 : 0) : 1;
+});
+EM_JS(void, convplay_js_page_theme, (int light), {
+  var shell = window.convplayShell;
+  if (shell && shell.onTheme) shell.onTheme(light !== 0);
+});
+EM_JS(void, convplay_js_report_height, (int height), {
+  var shell = window.convplayShell;
+  if (shell && shell.onHeight) shell.onHeight(height);
 });
 // clang-format on
 
@@ -81,5 +96,8 @@ bool create_webgl2_context() { return convplay_js_create_webgl2() != 0; }
 void notify_no_webgl2() { convplay_js_no_webgl2(); }
 double now_ms() { return emscripten_get_now(); }
 void open_full_playground() { convplay_js_open_full(); }
+bool prefers_dark_color_scheme() { return convplay_js_prefers_dark() != 0; }
+void show_page_theme(bool light) { convplay_js_page_theme(light ? 1 : 0); }
+void report_needed_height(int css_pixels) { convplay_js_report_height(css_pixels); }
 
 }  // namespace convplay::app

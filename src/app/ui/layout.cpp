@@ -58,6 +58,21 @@ void draw_tabs(PanelContext& ctx, PanelId* selected) {
   if (ctx.ui.tab_request_frames > 0) --ctx.ui.tab_request_frames;
 }
 
+// ui=figure|controls with one view in the main region: that view alone, no tab bar (a
+// figure in a post is not an app). The view asked for, or Compute where it has no tab now
+// (tab=scatter on a Conv2d).
+bool draw_single_view(PanelContext& ctx) {
+  if (ctx.ui.ui_mode == UiMode::kFull) return false;
+  int tabs = 0;
+  for (int i = 0; i < kPanelCount; ++i) {
+    if (ctx.ui.panels.shown[i] && panel_table()[i].shown(ctx)) ++tabs;
+  }
+  if (tabs > 1) return false;
+  const PanelEntry& wanted = panel_entry(ctx.ui.figure_tab);
+  draw_panel(ctx, wanted.shown(ctx) ? wanted : panel_entry(PanelId::kCompute));
+  return true;
+}
+
 }  // namespace
 
 void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool* redo) {
@@ -67,7 +82,7 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
 
   // The top bar is on every page (an embed's holds the way out to the full playground).
   const float top = ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f;
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.06f, 0.065f, 0.08f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::kTopBarBg);
   if (begin_region("##top_bar", ImVec2(0, 0), ImVec2(width, top), false)) {
     draw_top_bar(ctx, undo, redo);
   }
@@ -89,7 +104,16 @@ void draw_layout(PanelContext& ctx, float width, float height, bool* undo, bool*
   ImGui::PopStyleColor();
   if (main_open) {
     draw_notes(ctx);
-    draw_tabs(ctx, ctx.narrow ? &ctx.ui.narrow_tab : &ctx.ui.wide_tab);
+    ctx.ui.figure_height_shortfall = 0;
+    if (draw_single_view(ctx)) {
+      // Auto-height: the bar, everything drawn in the main region, and what the figure
+      // would add given the room (an embed's host sizes the frame to it).
+      ctx.ui.needed_height = top + ImGui::GetCursorPosY() + style.WindowPadding.y -
+                             style.ItemSpacing.y + ctx.ui.figure_height_shortfall;
+    } else {
+      draw_tabs(ctx, ctx.narrow ? &ctx.ui.narrow_tab : &ctx.ui.wide_tab);
+      ctx.ui.needed_height = height;  // the whole app scrolls within whatever it is given
+    }
   }
   ImGui::End();
   draw_value_editor_popup(ctx);

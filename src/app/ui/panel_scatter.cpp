@@ -105,7 +105,8 @@ void draw_padded_block(PanelContext& ctx, const Result& r, float width) {
     if (focus.valid) {
       const int ky = y - focus.y, kx = x - focus.x;
       if (ky >= 0 && kx >= 0 && ky % d_h == 0 && kx % d_w == 0 && ky / d_h < kh && kx / d_w < kw) {
-        cell.outline = real ? colors::kHighlight : IM_COL32(255, 196, 0, 110);
+        cell.outline = real ? colors::kHighlight
+                            : (colors::kHighlight & ~IM_COL32_A_MASK) | (110u << IM_COL32_A_SHIFT);
         cell.outline_width = real ? 2.5f : 1.5f;
       }
     }

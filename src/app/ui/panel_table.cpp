@@ -13,16 +13,17 @@ bool always(const PanelContext&) { return true; }
 bool on_phones(const PanelContext& ctx) { return ctx.narrow; }
 bool transposed_only(const PanelContext& ctx) { return is_transposed(ctx.doc); }
 
-// id, label, phone label, tab there when, draw, figure, wide content
+// id, label, phone label, tab there when, draw, draw in ui=figure|controls, figure,
+// wide content
 constexpr PanelEntry kPanels[kPanelCount] = {
     {PanelId::kParams, &Text::tab_params, &Text::tab_params_short, on_phones,
-     draw_params_panel, false, false},
-    {PanelId::kCompute, &Text::tab_compute, nullptr, always, draw_compute_panel, true,
-     true},
+     draw_params_panel, nullptr, false, false},
+    {PanelId::kCompute, &Text::tab_compute, nullptr, always, draw_compute_panel,
+     draw_compute_figure, true, true},
     {PanelId::kScatter, &Text::tab_scatter, &Text::tab_scatter_short, transposed_only,
-     draw_scatter_panel, true, true},
+     draw_scatter_panel, nullptr, true, true},
     {PanelId::kShapes, &Text::tab_shapes, &Text::tab_shapes_short, always,
-     draw_shapes_panel, false, false},
+     draw_shapes_panel, nullptr, false, false},
 };
 
 constexpr bool ids_are_indices() {
@@ -43,7 +44,8 @@ void draw_panel(PanelContext& ctx, const PanelEntry& entry) {
   Highlights* const outer = ctx.highlights;
   ctx.highlights = &ctx.ui.highlights[static_cast<int>(entry.id)];
   if (entry.figure) update_highlights(ctx, ctx.highlights);
-  entry.draw(ctx);
+  const bool figure_view = ctx.ui.ui_mode != UiMode::kFull && entry.draw_figure != nullptr;
+  (figure_view ? entry.draw_figure : entry.draw)(ctx);
   ctx.highlights = outer;
 }
 

@@ -14,6 +14,7 @@ struct PanelEntry {
   const char* Text::*short_label; // on phones (null: the label)
   bool (*shown)(const PanelContext& ctx);  // whether its tab is there now
   void (*draw)(PanelContext& ctx);
+  void (*draw_figure)(PanelContext& ctx);  // in ui=figure|controls (null: draw)
   bool figure;                    // draws tensor grids that highlight a focus
   bool wide_content;              // may scroll sideways (grids wider than the screen)
 };
@@ -23,7 +24,8 @@ const PanelEntry* panel_table();
 const PanelEntry& panel_entry(PanelId id);
 
 // Draws a panel: points ctx at the panel's own highlights (worked out for this frame
-// first when it is a figure) and calls its draw function.
+// first when it is a figure) and calls its draw function (its figure version outside
+// ui=full).
 void draw_panel(PanelContext& ctx, const PanelEntry& entry);
 
 }  // namespace convplay::app

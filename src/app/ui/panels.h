@@ -11,6 +11,8 @@ void draw_params_panel(PanelContext& ctx);   // panel_params.cpp
 void draw_compute_panel(PanelContext& ctx);  // panel_compute.cpp
 void draw_scatter_panel(PanelContext& ctx);  // panel_scatter.cpp
 void draw_shapes_panel(PanelContext& ctx);   // panel_shapes.cpp
+// ui=figure|controls: the compute view result first, no toolbar (panel_figure.cpp).
+void draw_compute_figure(PanelContext& ctx);
 void draw_animation_controls(PanelContext& ctx, int position_count);
 void draw_notes(PanelContext& ctx);
 void draw_value_editor_popup(PanelContext& ctx);

@@ -160,6 +160,13 @@ GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value
   const int last_row = std::min(total_rows, static_cast<int>(std::ceil((clip_max.y - origin.y) / spec.cell)));
   const int first_col = std::max(0, static_cast<int>(std::floor((clip_min.x - origin.x) / spec.cell)));
   const int last_col = std::min(total_cols, static_cast<int>(std::ceil((clip_max.x - origin.x) / spec.cell)));
+  // On a light background the 1-pixel gaps between cells show the backdrop as grid lines.
+  if (colors::kGridBackdrop != 0 && gap > 0) {
+    draw->AddRectFilled(ImVec2(origin.x - gap, origin.y - gap),
+                        ImVec2(origin.x + static_cast<float>(total_cols) * spec.cell,
+                               origin.y + static_cast<float>(total_rows) * spec.cell),
+                        colors::kGridBackdrop);
+  }
   for (int row = first_row; row < last_row; ++row) {
     for (int col = first_col; col < last_col; ++col) {
       const int y = row - spec.ghost_top;
@@ -181,7 +188,7 @@ GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value
                           a.y + (t < spec.cell ? 0 : t - spec.cell));
           const ImVec2 p1(a.x + (t < spec.cell ? 0 : t - spec.cell),
                           a.y + (t < spec.cell ? t : spec.cell - gap));
-          draw->AddLine(p0, p1, IM_COL32(255, 255, 255, 40), 1.0f);
+          draw->AddLine(p0, p1, colors::kHatch, 1.0f);
         }
       }
       if (values_fit && cell.show_value) {
@@ -193,8 +200,8 @@ GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value
           text_size = font->CalcTextSizeA(size_px, 1e9f, 0, label.c_str());
         }
         if (size_px >= 7.0f * scale) {
-          ImU32 ink = cell.ghost ? IM_COL32(235, 235, 240, 210) : text_color_on(cell.fill);
-          if (cell.faded) ink = IM_COL32(200, 200, 210, 110);
+          ImU32 ink = cell.ghost ? colors::kGhostInk : text_color_on(cell.fill);
+          if (cell.faded) ink = colors::kFadedInk;
           draw->AddText(font, size_px,
                         ImVec2(a.x + (spec.cell - gap - text_size.x) * 0.5f,
                                a.y + (spec.cell - gap - text_size.y) * 0.5f),
@@ -213,14 +220,14 @@ GridHit draw_grid(Regions* regions, const GridSpec& spec, const CellValue& value
     draw->AddRect(ImVec2(a.x - 1, a.y - 1),
                   ImVec2(a.x + static_cast<float>(spec.cols) * spec.cell,
                          a.y + static_cast<float>(spec.rows) * spec.cell),
-                  IM_COL32(230, 230, 240, 200), 0.0f, 0, 1.5f * scale);
+                  colors::kTensorBorder, 0.0f, 0, 1.5f * scale);
   }
   // The hovered cell in white, under the highlights (which say more).
   if (hit.hovered) {
     const ImVec2 a(origin.x + static_cast<float>(hit.x + spec.ghost_left) * spec.cell,
                    origin.y + static_cast<float>(hit.y + spec.ghost_top) * spec.cell);
     draw->AddRect(a, ImVec2(a.x + spec.cell - gap, a.y + spec.cell - gap),
-                  IM_COL32(255, 255, 255, 255), 0.0f, 0, 2.0f * scale);
+                  colors::kHoverOutline, 0.0f, 0, 2.0f * scale);
   }
   for (const Outline& o : outlines) {
     draw->AddRect(o.a, o.b, o.color, 0.0f, 0, o.width);

@@ -1,4 +1,4 @@
-// Fonts and style.
+// Fonts (the style and colours are in theme_colors.cpp).
 #include "app/ui/theme.h"
 
 #include <cstdio>
@@ -118,47 +118,7 @@ Fonts apply_theme(float scale) {
   io.FontDefault = fonts.body;
   io.Fonts->Build();
 
-  ImGuiStyle style;
-  ImGui::StyleColorsDark(&style);
-  style.WindowRounding = 6.0f;
-  style.ChildRounding = 6.0f;
-  style.FrameRounding = 4.0f;
-  style.GrabRounding = 4.0f;
-  style.PopupRounding = 4.0f;
-  style.TabRounding = 4.0f;
-  style.WindowBorderSize = 0.0f;
-  style.FrameBorderSize = 0.0f;
-  style.WindowPadding = ImVec2(10, 10);
-  style.FramePadding = ImVec2(8, 4);
-  style.ItemSpacing = ImVec2(8, 6);
-  style.ItemInnerSpacing = ImVec2(6, 4);
-  style.ScrollbarSize = 12.0f;
-  style.GrabMinSize = 12.0f;
-  ImVec4* c = style.Colors;
-  c[ImGuiCol_WindowBg] = ImVec4(0.085f, 0.09f, 0.11f, 1.0f);
-  // Transparent children: each full-size background is one more screen of blended
-  // pixels, and software WebGL (SwiftShader) is bound by exactly that.
-  c[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
-  c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.16f, 0.98f);
-  c[ImGuiCol_FrameBg] = ImVec4(0.18f, 0.20f, 0.25f, 1.0f);
-  c[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.27f, 0.34f, 1.0f);
-  c[ImGuiCol_FrameBgActive] = ImVec4(0.28f, 0.32f, 0.40f, 1.0f);
-  c[ImGuiCol_Button] = ImVec4(0.20f, 0.30f, 0.45f, 1.0f);
-  c[ImGuiCol_ButtonHovered] = ImVec4(0.26f, 0.40f, 0.60f, 1.0f);
-  c[ImGuiCol_ButtonActive] = ImVec4(0.30f, 0.47f, 0.70f, 1.0f);
-  c[ImGuiCol_SliderGrab] = ImVec4(0.45f, 0.65f, 0.95f, 1.0f);
-  c[ImGuiCol_SliderGrabActive] = ImVec4(0.60f, 0.78f, 1.0f, 1.0f);
-  c[ImGuiCol_CheckMark] = ImVec4(0.60f, 0.80f, 1.0f, 1.0f);
-  c[ImGuiCol_Header] = ImVec4(0.20f, 0.30f, 0.45f, 0.8f);
-  c[ImGuiCol_HeaderHovered] = ImVec4(0.26f, 0.40f, 0.60f, 0.9f);
-  c[ImGuiCol_Tab] = ImVec4(0.14f, 0.17f, 0.22f, 1.0f);
-  c[ImGuiCol_TabHovered] = ImVec4(0.26f, 0.40f, 0.60f, 1.0f);
-  c[ImGuiCol_TabActive] = ImVec4(0.22f, 0.35f, 0.55f, 1.0f);
-  c[ImGuiCol_Separator] = ImVec4(0.25f, 0.27f, 0.32f, 1.0f);
-  c[ImGuiCol_Text] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
-  c[ImGuiCol_TextDisabled] = ImVec4(0.55f, 0.58f, 0.64f, 1.0f);
-  style.ScaleAllSizes(scale);
-  ImGui::GetStyle() = style;
+  apply_style(scale);
   return fonts;
 }
 

@@ -27,19 +27,36 @@ bool has_cjk_font();
 // code points (for tests: ImGui would draw them as its fallback '?').
 std::string missing_glyphs_json(const Fonts& fonts, const char* text);
 
-// Named colours used by the panels beyond ImGui's own.
-// The cleared background: the main region draws no background of its own on top of it.
-constexpr float kClearColor[4] = {0.11f, 0.12f, 0.145f, 1.0f};
+// Colours (theme_colors.cpp): a dark and a light palette, both keeping the colour maps
+// (RdBu, viridis) and the highlights readable and colour-blind safe.
+// Picks the palette for what follows: ImGui's colours (at the next apply_style), the
+// clear colour and colors::.
+void use_light_palette(bool light);
+bool light_palette_in_use();
+// ImGui's style: spacing and rounding at `scale`, colours of the palette in use. Cheap
+// (no fonts): a theme switch calls it alone.
+void apply_style(float scale);
 
+// The cleared background: the main region draws no background of its own on top of it.
+extern const float (&kClearColor)[4];
+
+// Named colours used by the panels beyond ImGui's own: read-only views of the palette in
+// use (they change when the theme does).
 namespace colors {
-constexpr ImU32 kHighlight = IM_COL32(255, 196, 0, 255);      // amber: cells being explained
-constexpr ImU32 kReach = IM_COL32(0, 220, 200, 255);          // teal: outputs an input reaches
-constexpr ImU32 kGhostFill = IM_COL32(255, 255, 255, 28);     // padding cells
-constexpr ImU32 kGridLine = IM_COL32(0, 0, 0, 90);
-constexpr ImU32 kMuted = IM_COL32(160, 166, 180, 255);
-constexpr ImU32 kError = IM_COL32(255, 120, 110, 255);
-constexpr ImU32 kNote = IM_COL32(255, 205, 110, 255);
-constexpr ImU32 kCrop = IM_COL32(255, 90, 90, 255);
+extern const ImU32& kHighlight;   // amber (dark) / orange (light): cells being explained
+extern const ImU32& kReach;       // teal: outputs an input reaches
+extern const ImU32& kMuted;
+extern const ImU32& kError;
+extern const ImU32& kNote;
+extern const ImU32& kCrop;
+extern const ImU32& kGhostInk;    // numbers on padding (ghost) cells
+extern const ImU32& kFadedInk;    // numbers on cells not reached yet
+extern const ImU32& kHatch;       // the hatching of ghost cells
+extern const ImU32& kTensorBorder;  // the real tensor's edge inside its ghost ring
+extern const ImU32& kHoverOutline;
+extern const ImU32& kGridBackdrop;  // behind a grid's cells (shows as lines between them)
+extern const ImU32& kTopBarBg;
+extern const ImU32& kNotesBg;
 }  // namespace colors
 
 }  // namespace convplay::app

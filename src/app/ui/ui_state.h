@@ -90,6 +90,13 @@ struct UiState {
   std::string edit_error;
 
   bool embed = false;
+  // ui=figure|controls: the view `figure_tab` alone (plus the parameters), result first.
+  UiMode ui_mode = UiMode::kFull;
+  PanelId figure_tab = PanelId::kCompute;
+  // Embeds' auto-height, in framebuffer pixels: what the page needs to show everything
+  // (layout.cpp), and how much taller the figure would draw given the room.
+  float needed_height = 0;
+  float figure_height_shortfall = 0;
   PanelSet panels;  // which panels the page shows (an embed's `panels=`)
   PanelId narrow_tab = PanelId::kCompute;
   PanelId wide_tab = PanelId::kCompute;
