@@ -30,11 +30,13 @@ std::vector<unsigned char>& cjk_font_data() {
   return data;
 }
 
-// The characters of `strings` as glyph ranges: exactly what the tables say, so ImGui looks
-// up no code point the interface never draws (each is a lookup per font size).
-const ImWchar* glyph_ranges_of(const std::vector<const char*>& strings, ImVector<ImWchar>* ranges) {
+// The characters of `strings` (and `blocks`, a glyph range list or nullptr) as glyph ranges:
+// only what may be drawn, since ImGui looks up every code point of its ranges per font size.
+const ImWchar* glyph_ranges_of(const std::vector<const char*>& strings, const ImWchar* blocks,
+                               ImVector<ImWchar>* ranges) {
   if (ranges->empty()) {
     ImFontGlyphRangesBuilder builder;
+    if (blocks != nullptr) builder.AddRanges(blocks);
     for (const char* s : strings) {
       if (s != nullptr) builder.AddText(s);
     }
@@ -43,20 +45,29 @@ const ImWchar* glyph_ranges_of(const std::vector<const char*>& strings, ImVector
   return ranges->Data;
 }
 
-// Every string the Chinese interface draws with ImGui: its table and the error rules.
+// What the Chinese interface draws with ImGui: its table, the error rules, and the CJK
+// blocks, for text from elsewhere (lessons): the font itself holds only what is used
+// (collect_cjk_chars.py), so the blocks cost lookups, not glyphs.
 const ImWchar* chinese_glyph_ranges() {
   static ImVector<ImWchar> ranges;
   if (!ranges.empty()) return ranges.Data;
+  static constexpr ImWchar kCjkBlocks[] = {
+      0x2E80, 0x9FFF,  // radicals, CJK punctuation, kana, unified ideographs
+      0xF900, 0xFAFF,  // compatibility ideographs
+      0xFE30, 0xFE4F,  // compatibility forms
+      0xFF00, 0xFFEF,  // full-width forms: ，：（）
+      0,
+  };
   std::vector<const char*> strings = text_strings(text_in(Lang::kZh));
   const std::vector<const char*> rules = error_rules(Lang::kZh);
   strings.insert(strings.end(), rules.begin(), rules.end());
-  return glyph_ranges_of(strings, &ranges);
+  return glyph_ranges_of(strings, kCjkBlocks, &ranges);
 }
 
 // The language switch's "中文", drawn in English too.
 const ImWchar* switch_label_glyph_ranges() {
   static ImVector<ImWchar> ranges;
-  return glyph_ranges_of({text_in(Lang::kEn).lang_zh}, &ranges);
+  return glyph_ranges_of({text_in(Lang::kEn).lang_zh}, nullptr, &ranges);
 }
 
 ImFontConfig merged_config() {
