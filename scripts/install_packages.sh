@@ -17,6 +17,9 @@ profile="${1:-test}"
 # pull in SciPy, NumPy and Boost headers (19 packages on top of the rest instead of 50).
 play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev ca-certificates fonts-dejavu-core
                python3-munkres fonttools)
+# fonts-wqy-microhei (Apache-2.0): the Chinese interface's glyphs, cut down at build time
+# to the characters the string tables and lessons use (src/app/ui/cjk_font_subset.cmake).
+play_packages+=(fonts-wqy-microhei)
 # What `./test` needs on top (fonts-liberation: Chromium renders page text with it).
 test_packages=(g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
 # PyTorch: tests/native/pytorch_export_test.cpp runs the exported scripts with it.

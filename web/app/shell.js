@@ -55,6 +55,115 @@
     if (secret) window.parent.postMessage({ message: 'height', value: height, secret: secret }, '*');
   };
 
+  // ---- Language (CONTRACT.md §4 `lang`): known before the wasm loads, so that the page's
+  // title and its loading and no-WebGL2 messages are in it, and the Chinese font is fetched
+  // early. The hash's lang= first, then the choice this browser made before (localStorage,
+  // which throws in a sandboxed iframe), then its languages: any zh* is Chinese (zh-TW,
+  // zh-HK and zh-Hant too, until there is a Traditional table). The app (C++) reads the
+  // hash itself and asks for defaultLang when the hash names no language.
+  var LANG_STORAGE_KEY = 'convplay.lang';
+  function storedLang() {
+    try {
+      var value = window.localStorage.getItem(LANG_STORAGE_KEY);
+      return value === 'en' || value === 'zh' ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function browserLang() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages
+                                                                   : [navigator.language || ''];
+    for (var i = 0; i < langs.length; ++i) {
+      if (/^zh\b/i.test(String(langs[i]))) return 'zh';
+    }
+    return 'en';
+  }
+  function hashLang() {
+    var match = /(?:^#\??|&)lang=(en|zh)(?:&|$)/.exec(window.location.hash);
+    return match ? match[1] : null;
+  }
+  shell.defaultLang = storedLang() || browserLang();
+  shell.lang = hashLang() || shell.defaultLang;
+
+  // The page's own words: English is what the HTML says (data-text elements) and this
+  // table; Chinese is app/shell-zh.js, loaded only when Chinese is shown.
+  var PAGE_TEXT_EN = {
+    scriptFailed: 'Could not load playground.js.',
+    wasmFailed: 'Could not load playground.wasm: ',
+    contextLost: 'The graphics context was lost. Reload the page to continue.',
+    stopped: 'The playground stopped: ',
+    cellValue: 'Cell value',
+  };
+  var englishTitle = document.title;
+  var englishText = {};
+  var PAGE_TEXT_ZH = null;
+  function pageText(key) {
+    var zh = (shell.shownLang || shell.lang) === 'zh' && PAGE_TEXT_ZH;
+    return zh ? PAGE_TEXT_ZH[key] : PAGE_TEXT_EN[key];
+  }
+  var zhTextRequested = false;
+  function applyPageLanguage(lang) {
+    var zh = lang === 'zh';
+    document.documentElement.lang = zh ? 'zh-Hans' : 'en';
+    PAGE_TEXT_ZH = window.convplayPageTextZh || null;
+    if (zh && !PAGE_TEXT_ZH) {
+      if (!zhTextRequested) {
+        zhTextRequested = true;
+        var script = document.createElement('script');
+        script.src = 'app/shell-zh.js';
+        script.onload = function () { applyPageLanguage(shell.shownLang || shell.lang); };
+        document.head.appendChild(script);
+      }
+      return;
+    }
+    document.title = zh ? PAGE_TEXT_ZH[shell.embed ? 'titleEmbed' : 'title'] : englishTitle;
+    var elements = document.querySelectorAll('[data-text]');
+    for (var i = 0; i < elements.length; ++i) {
+      var el = elements[i];
+      var key = el.getAttribute('data-text');
+      var attribute = el.tagName === 'CANVAS' ? 'aria-label' : null;
+      if (!(key in englishText)) englishText[key] = attribute ? el.getAttribute(attribute) : el.innerHTML;
+      var value = zh ? PAGE_TEXT_ZH[key] : englishText[key];
+      if (attribute) el.setAttribute(attribute, value);
+      else el.innerHTML = value;  // our own constant strings
+    }
+  }
+  applyPageLanguage(shell.lang);
+
+  // The Chinese glyphs for ImGui (fonts/ui-zh.ttf), fetched once, when Chinese is wanted:
+  // at once when the page starts in Chinese, else when the app asks (platform/language.cpp).
+  var cjkFontBytes = null;
+  shell.cjkFont = function () {
+    if (!cjkFontBytes) {
+      cjkFontBytes = fetch('fonts/ui-zh.ttf', { credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.arrayBuffer();
+        })
+        .then(function (buffer) { return new Uint8Array(buffer); });
+      cjkFontBytes.catch(function () { shell.cjkFontFailed = true; });
+    }
+    return cjkFontBytes;
+  };
+  if (shell.lang === 'zh') shell.cjkFont();
+  // The language the app shows changed: the page follows, and a chosen one is remembered.
+  shell.onLanguage = function (lang, chosen) {
+    shell.shownLang = lang;
+    applyPageLanguage(lang);
+    if (chosen) {
+      try {
+        window.localStorage.setItem(LANG_STORAGE_KEY, lang);
+      } catch (e) { /* sandboxed: the choice lasts as long as the page */ }
+    }
+    if (shell.firstFrameMs && loading.hidden === false && !waitingForLanguage()) loading.hidden = true;
+  };
+  // A page that starts in Chinese keeps its loading state until the Chinese font is drawn
+  // (the app shows English meanwhile), or has failed to load.
+  function waitingForLanguage() {
+    return shell.lang === 'zh' && shell.shownLang !== 'zh' && !shell.cjkFontFailed;
+  }
+  // ---- end of language
+
   function show(id) {
     var el = document.getElementById(id);
     if (el) el.hidden = false;
@@ -119,7 +228,7 @@
   var script = document.createElement('script');
   script.src = 'playground.js';
   script.async = true;
-  script.onerror = function () { status.textContent = 'Could not load playground.js.'; };
+  script.onerror = function () { status.textContent = pageText('scriptFailed'); };
   document.body.appendChild(script);
 
   // setState({s: 2, in: [5, 6], input: [...]}) -> "s=2&in=5,6&input=..." (the hash's
@@ -172,7 +281,8 @@
 
   shell.onFirstFrame = function () {
     shell.firstFrameMs = performance.now();
-    loading.hidden = true;
+    if (!waitingForLanguage()) loading.hidden = true;
+    setTimeout(function () { loading.hidden = true; }, 5000);  // a font that never comes
     window.convplay = {
       ready: true,
       getState: getState,
@@ -315,7 +425,7 @@
     valueField.setAttribute('inputmode', 'decimal');
     valueField.setAttribute('enterkeyhint', 'done');
     valueField.setAttribute('autocomplete', 'off');
-    valueField.setAttribute('aria-label', 'Cell value');
+    valueField.setAttribute('aria-label', pageText('cellValue'));
     valueField.hidden = true;
     valueField.addEventListener('blur', function () {
       if (!valueFieldClosing && !valueField.hidden) submitValue();
@@ -372,7 +482,7 @@
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
   canvas.addEventListener('webglcontextlost', function (event) {
     event.preventDefault();
-    status.textContent = 'The graphics context was lost. Reload the page to continue.';
+    status.textContent = pageText('contextLost');
     loading.hidden = false;
   });
 
@@ -380,7 +490,8 @@
     canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
-    setStatus: function (text) { if (text) status.textContent = text; },
+    // Emscripten's own progress words are English: a Chinese page keeps its own.
+    setStatus: function (text) { if (text && shell.lang !== 'zh') status.textContent = text; },
     onRuntimeInitialized: function () { performance.mark('runtime-ready'); },
     // Emscripten's hook for providing the instance: the module compiled above.
     instantiateWasm: function (imports, receiveInstance) {
@@ -391,12 +502,12 @@
           });
         })
         .catch(function (error) {
-          status.textContent = 'Could not load playground.wasm: ' + error;
+          status.textContent = pageText('wasmFailed') + error;
         });
       return {};  // asynchronous: the exports come through receiveInstance
     },
     onAbort: function (what) {
-      status.textContent = 'The playground stopped: ' + what;
+      status.textContent = pageText('stopped') + what;
       loading.hidden = false;
     },
   };

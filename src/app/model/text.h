@@ -1,6 +1,10 @@
-// Every string the user sees, in one table, so that a second language is one more table.
-// Format strings take printf arguments in the order their comments give.
+// Every string the user sees, one field per string; text.cpp fills the field in English and
+// 简体中文 side by side. Format strings take printf arguments in the order their comments give.
 #pragma once
+
+#include <vector>
+
+#include "app/model/view_state.h"  // Lang
 
 namespace convplay::app {
 
@@ -141,9 +145,22 @@ struct Text {
   const char* note_too_long_fmt;    // KB given, KB allowed
   const char* note_unknown_keys_fmt;// count, the first names
 
+  // The language switch in the top bar (each language named in itself)
+  const char* lang_en;
+  const char* lang_zh;
+  const char* lang_switch_help;
+
   // Loading and errors handled in C++ (the no-WebGL2 message is in the HTML shell)
 };
 
+// The table of the language shown; English until set_text_language says otherwise.
 const Text& text();
+const Text& text_in(Lang lang);
+void set_text_language(Lang lang);
+Lang text_language();
+
+// Every string of a table, in field order (a missing translation is a null pointer): for the
+// tests that check both tables are complete and their formats agree.
+std::vector<const char*> text_strings(const Text& table);
 
 }  // namespace convplay::app

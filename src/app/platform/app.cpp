@@ -18,6 +18,7 @@
 #include "app/ui/panels.h"
 #include "app/platform/platform.h"
 #include "app/model/state_json.h"
+#include "app/model/text.h"
 #include "app/ui/tensor_grid.h"
 #include "app/ui/theme.h"
 #include "app/model/url_state.h"
@@ -55,10 +56,12 @@ bool App::init() {
   scale_ = device_pixel_ratio();
   prefers_dark_ = prefers_dark_color_scheme();
   fonts_ = apply_theme(scale_);
+  view_.lang = LanguageSwitch::page_default();  // the hash may override it
   const std::vector<std::string> query_notes = read_embed_options();
   load_lessons();
   set_state(location_hash(), true);
   ui_.notes.insert(ui_.notes.begin(), query_notes.begin(), query_notes.end());
+  notes_have_query_ = true;
   history_.reset(doc_);
 
   if (!glfwInit()) return false;
@@ -119,6 +122,10 @@ std::vector<std::string> App::set_state(const std::string& query, bool from_defa
     next.view.panels = view_.panels;
     next.view.lang = view_.lang;
   }
+  notes_hash_ = query;
+  notes_have_query_ = false;
+  notes_retranslatable_ = from_defaults;
+  notes_lang_ = text_language();
   apply_query(query, &next, &notes);
   open_lesson_step(query, from_defaults, &next, &notes);
   doc_ = std::move(next.doc);
@@ -147,6 +154,10 @@ void App::show_view(const ViewState& before, bool force) {
     animation.index = 0;
   }
   if (force || view_.speed != before.speed) animation.speed = view_.speed;
+  if (force || view_.lang != before.lang || view_.lang_chosen != before.lang_chosen) {
+    ui_.lang = view_.lang;
+    language_.want(view_.lang, view_.lang_chosen);
+  }
   // ui=: how much of the app shows. figure: the view alone; controls: with the parameters.
   // (With the parameters beside it, a link whose tab is the parameters' keeps its figure.)
   ui_.ui_mode = view_.ui;
@@ -202,6 +213,31 @@ void App::read_shown_view() {
                : animation.stamps ? AnimMode::kStamps
                                   : AnimMode::kPlay;
   view_.speed = animation.speed;
+  if (ui_.lang != view_.lang) {  // the top bar's switch
+    view_.lang = ui_.lang;
+    view_.lang_chosen = true;
+    language_.want(view_.lang, true);
+  }
+}
+
+// The notes again, in the language now shown: the same link read onto scratch defaults.
+void App::retranslate_notes() {
+  notes_lang_ = text_language();
+  if (!notes_retranslatable_) return;
+  std::vector<std::string> notes;
+  PageState scratch{Document{}, ViewState{}};
+  if (notes_have_query_) apply_query(location_query(), &scratch, &notes, QueryKind::kPageQuery);
+  scratch.doc = Document{};
+  conform_tensors(&scratch.doc);
+  apply_query(notes_hash_, &scratch, &notes);
+  ui_.notes = std::move(notes);
+}
+
+void App::cjk_font_loaded(std::vector<unsigned char> data) {
+  if (!language_.font_arrived(std::move(data))) return;
+  fonts_ = apply_theme(scale_);
+  if (window_ != nullptr) gl_renderer_upload_fonts();
+  idle_frames_ = 0;  // redraw in the new language
 }
 
 // Only when the document or the view changed: formatting big tensors every frame would
@@ -218,8 +254,11 @@ void App::write_hash_if_changed() {
 }
 
 std::string App::state_json() const {
-  const PageStateRef state(doc_, view_);
-  return make_state_json(state, computer_, ui_.notes, format_hash(state));
+  // getState().lang is the language shown: English until the Chinese font is here.
+  ViewState shown = view_;
+  shown.lang = language_.shown();
+  return make_state_json(PageStateRef(doc_, shown), computer_, ui_.notes,
+                         format_hash(PageStateRef(doc_, view_)));
 }
 
 std::string App::frame_stats_json() const {
@@ -302,6 +341,7 @@ void App::handle_shortcuts(bool* undo, bool* redo) {
 
 void App::frame() {
   sync_canvas_size();
+  if (!ui_.notes.empty() && notes_lang_ != text_language()) retranslate_notes();
   if (!visible_) {
     animation_clock_ms_ = now_ms();  // the animation resumes where it was, not ahead
     return;

@@ -13,6 +13,7 @@
 #include "app/model/state_keys.h"
 #include "app/model/view_state.h"
 #include "app/platform/input_scroll.h"
+#include "app/platform/language.h"
 #include "app/ui/theme.h"
 #include "app/ui/ui_state.h"
 
@@ -37,6 +38,9 @@ class App {
   // The characters of `text` the UI fonts cannot draw (for tests/e2e/glyphs.test.js).
   std::string missing_glyphs_json(const char* text) const;
 
+  // The Chinese font arrived (empty: it could not be fetched): rebuild the fonts with it.
+  void cjk_font_loaded(std::vector<unsigned char> data);
+
   // The page around the app (main.cpp's exports, from web/app/shell.js): off screen or in
   // a hidden tab nothing is drawn and the animation waits; the reader's colour scheme
   // decides theme=auto.
@@ -54,6 +58,7 @@ class App {
   // editor, or returns why it cannot (the editor stays open and says so).
   std::string submit_value_text(const std::string& text);
   void cancel_value_edit();
+
   // window.convplay.exportPyTorch (CONTRACT.md §6): the script of the result on screen.
   std::string pytorch_code() const;
 
@@ -92,6 +97,14 @@ class App {
   PanelId seen_wide_tab_ = PanelId::kCompute, seen_narrow_tab_ = PanelId::kCompute;
   std::vector<Lesson> lessons_;  // lessons/*.json, embedded in the wasm at /lessons
   LessonTexts lesson_texts_;     // lessons/texts.json
+  LanguageSwitch language_;  // the language shown: view_.lang once its font is here
+  // The notes of a link (the page's query and hash, read from the defaults) are said again
+  // when the language shown changes: the Chinese font arrives after the link is read.
+  std::string notes_hash_;       // the hash the notes on screen came from
+  bool notes_have_query_ = false;  // they begin with the page query's (init only)
+  bool notes_retranslatable_ = false;
+  Lang notes_lang_ = Lang::kEn;  // the language ui_.notes are in
+  void retranslate_notes();
   History history_;
   Computer computer_;
   UiState ui_;

@@ -1,6 +1,10 @@
 // Entry point: start the app and hand its frame() to the browser's animation loop.
 #include <emscripten.h>
 
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
 #include "app/platform/app.h"
 
 namespace {
@@ -73,6 +77,15 @@ EMSCRIPTEN_KEEPALIVE const char* convplay_frame_stats() {
   static std::string json;
   json = g_app.frame_stats_json();
   return json.c_str();
+}
+
+// The page fetched fonts/ui-zh.ttf (platform/language.cpp): its bytes in a buffer from
+// malloc, freed here, or (nullptr, 0) when it could not.
+EMSCRIPTEN_KEEPALIVE void convplay_cjk_font_loaded(unsigned char* bytes, int length) {
+  std::vector<unsigned char> data;
+  if (bytes != nullptr && length > 0) data.assign(bytes, bytes + length);
+  std::free(bytes);
+  g_app.cjk_font_loaded(std::move(data));
 }
 
 // The page around the app (web/app/shell.js): the frame scrolled out of sight or its tab

@@ -9,6 +9,7 @@
 #include "app/ui/panels.h"
 #include "app/model/ranges.h"
 #include "app/ui/tensor_grid.h"
+#include "app/model/error_explain.h"
 #include "app/model/text.h"
 #include "app/ui/stable_label.h"
 
@@ -60,8 +61,10 @@ void error_under(const PanelContext& ctx, Control here) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kError));
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(status.message.c_str());
-  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+  // PyTorch's words stay in English (what people search for); the rule follows in Chinese.
+  if (const char* rule = error_rule(status.code, text_language())) ImGui::TextUnformatted(rule);
+  ImGui::PopTextWrapPos();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::kMuted));
   ImGui::TextUnformatted(text().showing_last_valid);
   ImGui::PopStyleColor();
@@ -149,6 +152,7 @@ void draw_params_panel(PanelContext& ctx) {
     const Status& status = ctx.computer.status();
     if (!status.ok() && control_at_fault(status) == Control::kNone) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::kError), "%s", status.message.c_str());
+      if (const char* rule = error_rule(status.code, text_language())) ImGui::TextWrapped("%s", rule);
     }
   }
 

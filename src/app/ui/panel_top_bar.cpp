@@ -1,4 +1,4 @@
-// The top bar (title, the op switch, undo/redo, frame-time toggle) and the banner with
+// The top bar (title, the op switch, undo/redo, language, frame-time toggle) and the banner with
 // what a link's repair changed.
 #include <algorithm>
 #include <cstdio>
@@ -169,7 +169,8 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
     }
     conform_tensors(&ctx.doc, &before);
   }
-  // A narrow embed keeps its bar for the op switch and the way out (Ctrl+Z still undoes).
+  // A narrow embed keeps its bar for the op switch and the way out (Ctrl+Z still undoes;
+  // the embed's author chose its language).
   if (!(ctx.ui.embed && ctx.narrow)) {
     ImGui::SameLine(0, 16.0f * ctx.scale);
     if (ImGui::Button(StableLabel(ctx.narrow ? t.undo_icon : t.undo, "undo"))) *undo = true;
@@ -177,6 +178,13 @@ void draw_top_bar(PanelContext& ctx, bool* undo, bool* redo) {
     ImGui::SameLine();
     if (ImGui::Button(StableLabel(ctx.narrow ? t.redo_icon : t.redo, "redo"))) *redo = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+Shift+Z");
+    // The language switch, each language named in itself (App reads ui.lang into the view).
+    ImGui::SameLine(0, 16.0f * ctx.scale);
+    bool chinese = ctx.ui.lang == Lang::kZh;
+    if (segmented(&ctx.ui.regions, t.lang_en, t.lang_zh, "lang_en", "lang_zh", &chinese)) {
+      ctx.ui.lang = chinese ? Lang::kZh : Lang::kEn;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.lang_switch_help);
   }
   if (ctx.ui.embed) {
     draw_open_link(ctx);

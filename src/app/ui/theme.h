@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -16,6 +17,11 @@ struct Fonts {
 // (Re)builds fonts and style for a UI scale (devicePixelRatio × zoom). Call before
 // NewFrame; the caller re-uploads the font texture.
 Fonts apply_theme(float scale);
+
+// The Chinese UI font's bytes (fonts/ui-zh.ttf, a TrueType file): apply_theme merges its
+// glyphs into every font from then on. The caller rebuilds the fonts.
+void set_cjk_font(std::vector<unsigned char> data);
+bool has_cjk_font();
 
 // The characters of UTF-8 `text` that one of `fonts` has no glyph for, as a JSON array of
 // code points (for tests: ImGui would draw them as its fallback '?').

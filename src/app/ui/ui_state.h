@@ -68,6 +68,7 @@ struct UiState {
   bool link_axes = true;           // one control per parameter for H and W
   bool show_overlap = false;       // ConvTranspose2d output as overlap counts
   bool show_frame_time = false;
+  Lang lang = Lang::kEn;           // the top bar's language switch (App reads it into the view)
   bool painting = false;           // a drag edit is in progress (one undo step)
   Animation animation;
 
