@@ -15,6 +15,7 @@ inline constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x007E,  // ASCII
     0x00A0, 0x00FF,  // Latin-1: · × ± …
     0x03A3, 0x03A3,  // Σ
+    0x1D40, 0x1D40,  // ᵀ (Cᵀ in the lessons)
     0x2010, 0x2027,  // dashes, ‖, …
     0x2190, 0x2199,  // ← → ↗
     0x21B6, 0x21B7,  // ↶ ↷ (undo, redo)
@@ -23,6 +24,7 @@ inline constexpr ImWchar kGlyphRanges[] = {
     0x230A, 0x230B,  // ⌊ ⌋
     0x25B6, 0x25B6,  // ▶
     0x25C0, 0x25C0,  // ◀
+    0x27E8, 0x27E9,  // ⟨ ⟩ (inner products in the lessons)
     0,
 };
 
