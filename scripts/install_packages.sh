@@ -17,8 +17,9 @@ profile="${1:-test}"
 # pull in SciPy, NumPy and Boost headers (19 packages on top of the rest instead of 50).
 play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev ca-certificates fonts-dejavu-core
                python3-munkres fonttools)
-# What `./test` needs on top (fonts-liberation: Chromium renders page text with it).
-test_packages=(g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
+# What `./test` needs on top (fonts-liberation: Chromium renders page text with it;
+# clang + libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for build/asan).
+test_packages=(g++ clang libclang-rt-14-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
 # Only the golden-case generator imports torch; no suite does.
 golden_packages=(python3-torch)
 

@@ -4,6 +4,8 @@
 // a configuration with several faults reports the same one PyTorch does.
 #include "geometry.h"
 
+#include <string>
+
 #include "checks.h"
 #include "format.h"
 #include "limits.h"
@@ -22,6 +24,23 @@ Status check_padding_mode_limits(const Shape& input_shape, const Pads& pads, Pad
   const int64_t rank = static_cast<int64_t>(input_shape.size());
   const int64_t h = input_shape[input_shape.size() - 2];
   const int64_t w = input_shape[input_shape.size() - 1];
+  const int64_t channels = input_shape[input_shape.size() - 3];
+  // F.pad's reflect and replicate kernels refuse empty planes (any zero size but the
+  // batch's) before they look at the padding, even padding 0; without this the reads
+  // below would index an empty input.
+  if (mode == PaddingMode::kReflect && (h == 0 || w == 0 || (rank == 4 && channels == 0))) {
+    std::string dims;
+    for (int64_t d : input_shape) dims += (dims.empty() ? "" : ",") + std::to_string(d);
+    return error(Code::kBadArgument, "input",
+                 cat("3D or 4D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{",
+                     dims, "} ]"));
+  }
+  if (mode == PaddingMode::kReplicate && (h == 0 || w == 0 || channels == 0)) {
+    return error(Code::kBadArgument, "input",
+                 cat("Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other "
+                     "non-zero dimensions for input, but got: ",
+                     format_list(input_shape)));
+  }
   if (mode == PaddingMode::kReflect) {
     struct Side {
       int64_t before, after, size, dim, argument;

@@ -146,6 +146,13 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
                      " stride_height: ", stride.h, " stride_width: ", stride.w,
                      " dilation_height: ", dilation.h, " dilation_width: ", dilation.w));
   }
+  // slow_conv_transpose2d_shape_check, on one group's slice of the weight: a weight with
+  // no output channels (weight[1] == 0) is refused, where conv2d's empty weights are not.
+  if (w[1] == 0) {
+    return error(Code::kEmptyWeight, "weight",
+                 cat("non-empty 2D or 4D weight tensor expected, but got: ",
+                     format_list({w[0] / groups, w[1], w[2], w[3]})));
+  }
   ConvTranspose2dGeometry g;
   g.set_from(input_shape, input4, w, out_channels, groups, stride, dilation);
   g.padding = padding;
