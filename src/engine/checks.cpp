@@ -88,22 +88,47 @@ Status check_output_limits(const ConvGeometry& g, int64_t macs) {
   return Status::Ok();
 }
 
+std::string weight_rank_culprit(const Shape& weight_shape, const char* op) {
+  const bool transposed = std::string(op) == "conv_transpose2d";
+  return cat(" (weight must be 4-D for ", op, ": ",
+             transposed ? "[in_channels, out_channels/groups, kH, kW]"
+                        : "[out_channels, in_channels/groups, kH, kW]",
+             "; got ", format_list(weight_shape), ")");
+}
+
 // Weight ranks other than 4 fail where PyTorch expands the params to the weight's
 // spatial rank, with a message about stride (weight rank < 3 fails earlier).
-Status check_weight_rank_low(const Shape& weight_shape) {
+Status check_weight_rank_low(const Shape& weight_shape, const char* op) {
   if (weight_shape.size() < 3) {
-    return error(Code::kBadWeightRank, "weight", "weight should have at least three dimensions");
+    return error(Code::kBadWeightRank, "weight",
+                 cat("weight should have at least three dimensions",
+                     weight_rank_culprit(weight_shape, op)));
   }
   return Status::Ok();
 }
 
-Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride) {
+Status check_weight_rank_expand(const Shape& weight_shape, const char* op,
+                                std::initializer_list<TupleArgument> arguments,
+                                const std::vector<GivenTuple>& odd_tuples, const Dims4& input4) {
   if (weight_shape.size() == 4) return Status::Ok();
+  const size_t spatial = weight_shape.size() - 2;
+  for (const TupleArgument& argument : arguments) {
+    std::vector<int64_t> given = {argument.pair.h, argument.pair.w};
+    for (const GivenTuple& odd : odd_tuples) {
+      if (odd.name == argument.name) given = odd.values;
+    }
+    if (given.size() == 1 || given.size() == spatial) continue;
+    return error(Code::kBadWeightRank, "weight",
+                 cat("expected ", argument.name, " to be a single integer value or a list of ",
+                     static_cast<int64_t>(spatial),
+                     " values to match the convolution dimensions, but got ", argument.name, "=",
+                     format_list(given), weight_rank_culprit(weight_shape, op)));
+  }
+  const auto rank = static_cast<int64_t>(weight_shape.size());
   return error(Code::kBadWeightRank, "weight",
-               cat("expected stride to be a single integer value or a list of ",
-                   static_cast<int64_t>(weight_shape.size()) - 2,
-                   " values to match the convolution dimensions, but got stride=",
-                   format_list({stride.h, stride.w})));
+               cat("Expected ", rank, "-dimensional input for ", rank, "-dimensional weight ",
+                   format_list(weight_shape), ", but got 4-dimensional input of size ",
+                   format_dims(input4), " instead", weight_rank_culprit(weight_shape, op)));
 }
 
 Status check_zero_spatial(const Dims4& input4) {

@@ -130,7 +130,7 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
       !s.ok()) {
     return s;
   }
-  if (Status s = check_weight_rank_low(weight_shape); !s.ok()) return s;
+  if (Status s = check_weight_rank_low(weight_shape, "conv2d"); !s.ok()) return s;
   const Dims4 input4 = batched_shape(input_shape);
   const Shape& w = weight_shape;
   const int64_t kernel_h = w.size() == 4 ? w[2] : 1;
@@ -146,16 +146,22 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   }
 
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
-  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (w.size() != 4) {
-    if (params.padding_kind != PaddingKind::kExplicit) {
+    // 'same' skips the expansion ('valid' is padding 0 and does not); conv2d has an
+    // output_padding of [0, 0] too, so a weight of any other rank fails on some tuple.
+    if (params.padding_kind == PaddingKind::kSame) {
       return error(Code::kBadWeightRank, "weight",
                    cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
                        static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
-                       ", but got 4-dimensional input of size ", format_dims(input4), " instead"));
+                       ", but got 4-dimensional input of size ", format_dims(input4), " instead",
+                       weight_rank_culprit(w, "conv2d")));
     }
-    return check_weight_rank_expand(w, stride);
+    return check_weight_rank_expand(w, "conv2d",
+                                    {{"stride", stride}, {"padding", params.padding},
+                                     {"dilation", dilation}, {"output_padding", Pair{0, 0}}},
+                                    params.odd_tuples, input4);
   }
+  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (pads_negative) return error(Code::kNegativePadding, "padding", "negative padding is not supported");
   if (stride.h <= 0 || stride.w <= 0) {
     return error(Code::kNonPositiveStride, "stride", "non-positive stride is not supported");

@@ -88,7 +88,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
       }
     }
   }
-  if (Status s = check_weight_rank_low(weight_shape); !s.ok()) return s;
+  if (Status s = check_weight_rank_low(weight_shape, "conv_transpose2d"); !s.ok()) return s;
   const Shape& w = weight_shape;
   Pair output_padding = params.output_padding;
   // The module works out output_padding before the functional checks run.
@@ -97,8 +97,15 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   }
   const Dims4 input4 = batched_shape(input_shape);
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
+  if (Status s = check_weight_rank_expand(w, "conv_transpose2d",
+                                          {{"stride", stride}, {"padding", padding},
+                                           {"dilation", dilation},
+                                           {"output_padding", params.output_padding}},
+                                          params.odd_tuples, input4);
+      !s.ok()) {
+    return s;
+  }
   if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
-  if (Status s = check_weight_rank_expand(w, stride); !s.ok()) return s;
   if (padding.h < 0 || padding.w < 0) {
     return error(Code::kNegativePadding, "padding", "negative padding is not supported");
   }

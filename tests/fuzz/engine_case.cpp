@@ -69,10 +69,10 @@ EngineCase decode_engine_case(FuzzedDataProvider* in) {
   if (c.transposed) {
     ConvTranspose2dParams& p = c.conv_transpose;
     p.groups = groups;
-    read_pair("stride", stride, &p.stride, &p.deferred_tuple_error);
-    read_pair("padding", padding, &p.padding, &p.deferred_tuple_error);
-    read_pair("dilation", dilation, &p.dilation, &p.deferred_tuple_error);
-    read_pair("output_padding", pick_tuple(in, -1, 2), &p.output_padding, &p.deferred_tuple_error);
+    read_pair("stride", stride, &p.stride, &p.deferred_tuple_error, &p.odd_tuples);
+    read_pair("padding", padding, &p.padding, &p.deferred_tuple_error, &p.odd_tuples);
+    read_pair("dilation", dilation, &p.dilation, &p.deferred_tuple_error, &p.odd_tuples);
+    read_pair("output_padding", pick_tuple(in, -1, 2), &p.output_padding, &p.deferred_tuple_error, &p.odd_tuples);
     if (in->ConsumeIntegralInRange<int>(0, 5) == 0) {
       std::vector<int64_t> size(in->ConsumeIntegralInRange<size_t>(0, 5));
       for (int64_t& v : size) v = pick_number(in, 0, 20);
@@ -82,9 +82,9 @@ EngineCase decode_engine_case(FuzzedDataProvider* in) {
   } else {
     Conv2dParams& p = c.conv;
     p.groups = groups;
-    read_pair("stride", stride, &p.stride, &p.deferred_tuple_error);
-    read_pair("padding", padding, &p.padding, &p.deferred_tuple_error);
-    read_pair("dilation", dilation, &p.dilation, &p.deferred_tuple_error);
+    read_pair("stride", stride, &p.stride, &p.deferred_tuple_error, &p.odd_tuples);
+    read_pair("padding", padding, &p.padding, &p.deferred_tuple_error, &p.odd_tuples);
+    read_pair("dilation", dilation, &p.dilation, &p.deferred_tuple_error, &p.odd_tuples);
     switch (in->ConsumeIntegralInRange<int>(0, 7)) {
       case 0: p.padding_kind = PaddingKind::kSame; break;
       case 1: p.padding_kind = PaddingKind::kValid; break;
