@@ -363,6 +363,7 @@ TEST(ConvTranspose2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
 // padding, output_padding, groups, batches, bias or not, odd phase sizes.
 TEST(ConvTranspose2dFastPath, WinogradPhasesMatchReference) {
   std::mt19937 rng(77);
+  int checked = 0;
   for (int trial = 0; trial < 24; ++trial) {
     ConvTranspose2dCase c;
     const int64_t groups = pick(&rng, 1, 2);
@@ -380,7 +381,9 @@ TEST(ConvTranspose2dFastPath, WinogradPhasesMatchReference) {
     if (!run_conv_transpose2d(c, &rng, &fast, &reference).ok()) continue;
     expect_close(fast, reference, c.weight[0] * c.weight[2] * c.weight[3], c.describe());
     if (HasFatalFailure()) return;
+    ++checked;
   }
+  EXPECT_EQ(checked, 24);  // every configuration above is valid: none may be skipped
 }
 
 TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
