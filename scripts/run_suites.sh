@@ -110,14 +110,16 @@ run_native_asan() {
 # Each fuzz target for a short, bounded time: 1 passed when clean, 1 failed on a crash
 # (scripts/fuzz.sh prints the reproducer's path).
 run_fuzz() {
-  local seconds="${CONVPLAY_FUZZ_SECONDS:-20}" name
-  for name in engine_ops_fuzz url_state_fuzz; do
-    banner "fuzz $name (${seconds} s)"
+  local seconds="${CONVPLAY_FUZZ_SECONDS:-20}" target label
+  for target in engine_ops_fuzz:fuzz:engine url_state_fuzz:fuzz:url_state; do
+    label="${target#*:}"
+    target="${target%%:*}"
+    banner "$label: $target (${seconds} s)"
     local start=$SECONDS
-    if scripts/fuzz.sh "$name" "$seconds"; then
-      tally "fuzz:${name%_fuzz}" 1 0 "($((SECONDS - start)) s)"
+    if scripts/fuzz.sh "$target" "$seconds"; then
+      tally "$label" 1 0 "($((SECONDS - start)) s)"
     else
-      tally "fuzz:${name%_fuzz}" 0 1 "FAILED: see the reproducer above"
+      tally "$label" 0 1 "FAILED: see the reproducer above"
     fi
   done
 }
