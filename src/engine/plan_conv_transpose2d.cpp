@@ -3,6 +3,7 @@
 #include "geometry.h"
 
 #include <cstddef>
+#include <vector>
 
 #include "checks.h"
 #include "format.h"
@@ -21,6 +22,29 @@ int64_t conv_transpose_output_size(int64_t in, int64_t kernel, int64_t stride, i
 
 namespace {
 
+// The module keeps a tuple as given and reads its first two values: a 3-tuple stride
+// (1, 2, 3) is (1, 2) to forward(output_size), before F.conv_transpose2d rejects it.
+Pair module_pair(const char* name, const Pair& pair, const std::vector<GivenTuple>& odd_tuples) {
+  for (const GivenTuple& odd : odd_tuples) {
+    if (odd.name == name && odd.values.size() >= 2) return {odd.values[0], odd.values[1]};
+  }
+  return pair;
+}
+
+// nn.ConvTranspose2d's constructor, which runs before forward(input, output_size).
+Status check_conv_transpose2d_module_constructor(const Shape& weight_shape,
+                                                 const ConvTranspose2dParams& params) {
+  if (params.groups <= 0) {
+    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
+                 "ValueError");
+  }
+  if (!weight_shape.empty() && weight_shape[0] % params.groups != 0) {
+    return error(Code::kWeightGroupsMismatch, "weight", "in_channels must be divisible by groups",
+                 "ValueError");
+  }
+  return Status::Ok();
+}
+
 // nn.ConvTranspose2d.forward(input, output_size): picks output_padding (PYTORCH.md §4.5).
 Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
                            const ConvTranspose2dParams& params, Pair* output_padding) {
@@ -38,9 +62,9 @@ Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
   }
   const int64_t in_h = input_shape[input_shape.size() - 2];
   const int64_t in_w = input_shape[input_shape.size() - 1];
-  const Pair& s = params.stride;
-  const Pair& p = params.padding;
-  const Pair& d = params.dilation;
+  const Pair s = module_pair("stride", params.stride, params.odd_tuples);
+  const Pair p = module_pair("padding", params.padding, params.odd_tuples);
+  const Pair d = module_pair("dilation", params.dilation, params.odd_tuples);
   const Shape min_sizes = {conv_transpose_output_size(in_h, weight_shape[2], s.h, p.h, d.h, 0),
                            conv_transpose_output_size(in_w, weight_shape[3], s.w, p.w, d.w, 0)};
   const Shape max_sizes = {min_sizes[0] + s.h - 1, min_sizes[1] + s.w - 1};
@@ -68,6 +92,9 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   if (params.padding_mode != PaddingMode::kZeros) {
     return error(Code::kPaddingModeNotSupported, "paddingMode",
                  "Only \"zeros\" padding mode is supported for ConvTranspose2d", "ValueError");
+  }
+  if (params.output_size) {  // the module's path: its constructor checks first
+    if (Status s = check_conv_transpose2d_module_constructor(weight_shape, params); !s.ok()) return s;
   }
   if (Status s = check_input_rank(input_shape, "conv_transpose2d"); !s.ok()) return s;
   const Pair& stride = params.stride;

@@ -141,6 +141,7 @@ PARAM_RULES = [
     ("expected weight to be at least", "weight"),
     ("expected weight to be divisible by", "weight"),
     ("out_channels must be divisible by groups", "weight"),  # nn.Conv2d's constructor
+    ("in_channels must be divisible by groups", "weight"),  # nn.ConvTranspose2d's
     ("to have", "input"),  # "expected input[...] to have 2 channels"
     ("expected bias", "bias"),
     ("Kernel size can't be greater", "weight"),

@@ -98,5 +98,23 @@ def empty_plane_padding_mode_cases():
     return e
 
 
+def module_output_size_cases():
+    """outputSize means nn.ConvTranspose2d: its constructor checks groups first, and
+    forward(output_size) reads the first two values of a tuple as given."""
+    e = []
+    W = [2, 1, 3, 3]
+    e.append(error("audit_outsize_constructor_groups0", CONVT, [1, 2, 3, 3], W, groups=0, outputSize=[5, 5]))
+    e.append(error("audit_outsize_constructor_groups_negative_before_input_rank", CONVT, [3, 3], W, groups=-1,
+                   outputSize=[5, 5]))
+    e.append(error("audit_outsize_constructor_in_channels_divisible", CONVT, [1, 3, 3, 3], [3, 1, 3, 3], groups=2,
+                   outputSize=[5, 5]))
+    e.append(error("audit_outsize_reads_two_values_of_a_stride_3_tuple", CONVT, [1, 1, 3, 3], [1, 1, 3, 3],
+                   stride=[1, 2, 3], outputSize=[5, 5]))
+    e.append(error("audit_outsize_reads_two_values_of_a_dilation_3_tuple", CONVT, [1, 1, 3, 3], [1, 1, 3, 3],
+                   dilation=[1, 0, 2], outputSize=[5, 5]))
+    return e
+
+
 def audit_cases():
-    return weight_rank_cases() + zero_dimension_cases() + bias_cases() + empty_plane_padding_mode_cases()
+    return (weight_rank_cases() + zero_dimension_cases() + bias_cases() + empty_plane_padding_mode_cases()
+            + module_output_size_cases())
