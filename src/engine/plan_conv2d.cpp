@@ -100,6 +100,31 @@ Status check_conv2d_module_constructor(const Shape& weight_shape, const Conv2dPa
   return Status::Ok();
 }
 
+// convolution_same (F.conv2d with padding='same'): the weight's rank against the
+// input's, stride and dilation lengths ("cannot broadcast"), then stride 1.
+Status check_same_path(const Shape& w, const Dims4& input4, const Conv2dParams& params) {
+  if (Status s = check_weight_rank_low(w, "conv2d"); !s.ok()) return s;
+  if (w.size() != 4) {
+    return error(Code::kBadWeightRank, "weight",
+                 cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
+                     static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
+                     ", but got 4-dimensional input of size ", format_dims(input4), " instead",
+                     weight_rank_culprit(w, "conv2d")));
+  }
+  for (const char* name : {"stride", "dilation"}) {
+    for (const GivenTuple& odd : params.odd_tuples) {
+      if (odd.name == name) {
+        return error(Code::kBadTupleLength, name, cat(name, " cannot broadcast to 2 dimensions"));
+      }
+    }
+  }
+  if (params.stride.h != 1 || params.stride.w != 1) {
+    return error(Code::kSameWithStride, "padding",
+                 "padding='same' is not supported for strided convolutions");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 int64_t conv_output_size(int64_t in, int64_t kernel, int64_t stride, int64_t pad_before,
@@ -121,9 +146,11 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   const Pair& stride = params.stride;
   const Pair& dilation = params.dilation;
   const int64_t groups = params.groups;
-  if (params.padding_kind == PaddingKind::kSame && (stride.h != 1 || stride.w != 1)) {
-    return error(Code::kSameWithStride, "padding",
-                 "padding='same' is not supported for strided convolutions");
+  const Dims4 input4 = batched_shape(input_shape);
+  const Shape& w = weight_shape;
+  // F.conv2d(padding='same') has checks of its own (convolution_same), before any other.
+  if (params.padding_kind == PaddingKind::kSame && !module_path) {
+    if (Status s = check_same_path(w, input4, params); !s.ok()) return s;
   }
   if (Status s = check_magnitudes(input_shape, weight_shape,
                                   {stride, params.padding, dilation}, groups);
@@ -131,15 +158,14 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
     return s;
   }
   if (Status s = check_weight_rank_low(weight_shape, "conv2d"); !s.ok()) return s;
-  const Dims4 input4 = batched_shape(input_shape);
-  const Shape& w = weight_shape;
   const int64_t kernel_h = w.size() == 4 ? w[2] : 1;
   const int64_t kernel_w = w.size() == 4 ? w[3] : 1;
   const Pads pads = resolve_conv2d_pads(params, kernel_h, kernel_w);
 
   // Non-zero padding modes pad the input (F.pad) before the convolution checks run.
   const bool pads_negative = pads.top < 0 || pads.bottom < 0 || pads.left < 0 || pads.right < 0;
-  if (params.padding_mode != PaddingMode::kZeros && !pads_negative && w.size() == 4) {
+  const bool pads_known = w.size() == 4 || params.padding_kind != PaddingKind::kSame;
+  if (params.padding_mode != PaddingMode::kZeros && !pads_negative && pads_known) {
     if (Status s = check_padding_mode_limits(input_shape, pads, params.padding_mode); !s.ok()) {
       return s;
     }
@@ -147,15 +173,8 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
 
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
   if (w.size() != 4) {
-    // 'same' skips the expansion ('valid' is padding 0 and does not); conv2d has an
-    // output_padding of [0, 0] too, so a weight of any other rank fails on some tuple.
-    if (params.padding_kind == PaddingKind::kSame) {
-      return error(Code::kBadWeightRank, "weight",
-                   cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
-                       static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
-                       ", but got 4-dimensional input of size ", format_dims(input4), " instead",
-                       weight_rank_culprit(w, "conv2d")));
-    }
+    // conv2d has an output_padding of [0, 0] too, so a weight of any other rank fails on
+    // some tuple.
     return check_weight_rank_expand(w, "conv2d",
                                     {{"stride", stride}, {"padding", params.padding},
                                      {"dilation", dilation}, {"output_padding", Pair{0, 0}}},

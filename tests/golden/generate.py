@@ -156,6 +156,8 @@ PARAM_RULES = [
     ("tensor with possibly 0 batch size and other non-zero dimensions", "input"),  # replicate
     ("Invalid padding string", "padding"),
     ("padding='same' is not supported for strided", "padding"),
+    ("stride cannot broadcast", "stride"),  # F.conv2d(padding='same'), a tuple of 3
+    ("dilation cannot broadcast", "dilation"),
     ("Padding size should be less than", "padding"),
     ("wrapping around more than once", "padding"),
     ("padding_mode must be one of", "paddingMode"),

@@ -29,6 +29,15 @@ def weight_rank_cases():
     e.append(error("audit_conv2d_weight_rank5_all_tuple3", CONV, X, [2, 1, 3, 3, 3], stride=[1, 1, 1],
                    padding=[0, 0, 0], dilation=[1, 1, 1]))
     e.append(error("audit_conv2d_weight_rank5_same", CONV, X, [2, 1, 3, 3, 3], padding="same"))
+    # padding='same' runs convolution_same's checks first: weight rank, tuple lengths, stride.
+    e.append(error("audit_conv2d_same_weight_rank3_before_groups", CONV, X, [1, 1, 3], padding="same", groups=0))
+    e.append(error("audit_conv2d_same_weight_rank3_before_stride", CONV, X, [1, 1, 3], padding="same", stride=2))
+    e.append(error("audit_conv2d_same_stride_tuple3", CONV, X, [1, 1, 3, 3], padding="same", stride=[1, 1, 1],
+                   groups=0))
+    e.append(error("audit_conv2d_same_dilation_tuple3", CONV, X, [1, 1, 3, 3], padding="same", dilation=[2, 1, 2]))
+    e.append(error("audit_conv2d_same_dilation_empty", CONV, X, [1, 1, 3, 3], padding="same", dilation=[]))
+    e.append(error("audit_reflect_weight_rank3_pads_first", CONV, [1, 1, 0, 5], [1, 1, 3], padding=1,
+                   paddingMode="reflect"))
     e.append(error("audit_convT_weight_rank3", CONVT, X, [1, 2, 3]))
     e.append(error("audit_convT_weight_rank3_stride2_output_padding1", CONVT, X, [1, 2, 3], stride=2,
                    outputPadding=1))
