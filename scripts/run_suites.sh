@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="${2:?--only needs a suite name}"; shift 2 ;;
     --no-install) install=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
