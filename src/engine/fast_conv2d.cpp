@@ -96,6 +96,10 @@ Conv2dPath choose_conv2d_path(const Conv2dGeometry& g) {
 
 Status fast_conv2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
                    const Conv2dParams& params, const Conv2dGeometry& g, Tensor* out) {
+  // Nothing to multiply (an empty batch, no input channels): the limit on multiply-adds
+  // then lets any kernel through, and choosing a path would size tables by it (found by
+  // tests/fuzz/engine_ops_fuzz: a 2^30-wide kernel took seconds). The loops write the bias.
+  if (g.batch == 0 || g.in_channels == 0) return conv2d_reference(input, weight, bias, params, out);
   const Conv2dPath path = choose_conv2d_path(g);
   if (path == Conv2dPath::kReference) return conv2d_reference(input, weight, bias, params, out);
   Tensor fresh;

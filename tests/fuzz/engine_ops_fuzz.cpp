@@ -34,6 +34,18 @@ void check_rejection(const Status& s, const EngineCase& c) {
              error_code_name(s.code), s.param.c_str(), s.message.c_str(), c.describe().c_str());
 }
 
+// The shape functions plan without a bias: they reject what the op rejects, in the same
+// words, except where the op's first fault is its bias.
+void check_shape_function(const Status& shape_only, const Status& plan, const EngineCase& c) {
+  if (shape_only.ok()) return;
+  FUZZ_CHECK(!plan.ok(), "the shape function rejects (%s) what the op accepts for %s",
+             shape_only.message.c_str(), c.describe().c_str());
+  FUZZ_CHECK(plan.code == ErrorCode::kBiasMismatch ||
+                 (plan.code == shape_only.code && plan.message == shape_only.message),
+             "the shape function says '%s', the op '%s' for %s", shape_only.message.c_str(),
+             plan.message.c_str(), c.describe().c_str());
+}
+
 void check_same_status(const Status& op, const Status& plan, const char* what,
                        const EngineCase& c) {
   FUZZ_CHECK(op.code == plan.code && op.message == plan.message && op.param == plan.param,
@@ -135,6 +147,7 @@ void check_conv2d(FuzzedDataProvider* in, const EngineCase& c) {
   const Status plan = plan_conv2d(c.input, c.weight, bias_shape, c.conv, &with_bias);
   const Status shape_only = plan_conv2d(c.input, c.weight, nullptr, c.conv, &without_bias);
   if (!shape_only.ok()) check_rejection(shape_only, c);
+  check_shape_function(shape_only, plan, c);
   if (!plan.ok()) {
     check_rejection(plan, c);
     DummyTensors dummy(c);
@@ -175,6 +188,7 @@ void check_conv_transpose2d(FuzzedDataProvider* in, const EngineCase& c) {
   const Status plan = plan_conv_transpose2d(c.input, c.weight, bias_shape, params, &with_bias);
   const Status shape_only = plan_conv_transpose2d(c.input, c.weight, nullptr, params, &without_bias);
   if (!shape_only.ok()) check_rejection(shape_only, c);
+  check_shape_function(shape_only, plan, c);
   if (!plan.ok()) {
     check_rejection(plan, c);
     DummyTensors dummy(c);

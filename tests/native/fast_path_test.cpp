@@ -398,5 +398,38 @@ TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
   EXPECT_TRUE(fast.data.empty());
 }
 
+// Found by tests/fuzz/engine_ops_fuzz: 'same' with dilation 2^30 pads each side by 2^31,
+// and the depthwise path's plane size (h * w) overflowed int64 (UBSan, native-asan).
+TEST(Conv2dFastPath, HugeDilatedSamePlaneIsNotMultipliedOut) {
+  std::mt19937 rng(12);
+  Conv2dCase c;
+  c.input = {5, 1, 5, 1};
+  c.weight = {3, 1, 5, 5};
+  c.has_bias = false;
+  c.params.padding_kind = PaddingKind::kSame;
+  c.params.dilation = {int64_t{1} << 30, int64_t{1} << 30};
+  Tensor fast, reference;
+  fast::Conv2dPath path;
+  ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok()) << c.describe();
+  EXPECT_NE(path, fast::Conv2dPath::kDepthwise);
+  EXPECT_EQ(fast.shape, (Shape{5, 3, 5, 1}));
+  expect_close(fast, reference, 25, c.describe());
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: with no input channels there are no multiply-adds
+// to limit, and choosing a fast path sized a table by a 2^30-wide kernel (seconds, GBs).
+TEST(Conv2dFastPath, NoInputChannelsGiveTheBiasAtOnce) {
+  const float bias_values[] = {1.0f, 2.0f, 3.0f, 4.0f};
+  const TensorView input{nullptr, {1, 0, 5, 7}};
+  const TensorView weight{nullptr, {4, 0, 2, int64_t{1} << 30}};
+  const TensorView bias{bias_values, {4}};
+  Conv2dParams params;
+  params.padding_kind = PaddingKind::kSame;
+  Tensor out;
+  ASSERT_TRUE(conv2d(input, weight, &bias, params, &out).ok());
+  ASSERT_EQ(out.shape, (Shape{1, 4, 5, 7}));
+  for (size_t i = 0; i < out.data.size(); ++i) ASSERT_EQ(out.data[i], bias_values[i / 35]) << i;
+}
+
 }  // namespace
 }  // namespace convplay
