@@ -1,5 +1,6 @@
 #include "checks.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "format.h"
@@ -73,6 +74,15 @@ Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
 }
 
 Status check_output_limits(const ConvGeometry& g, int64_t macs) {
+  // One sample, even of an empty batch: its planes are sized (out_h * out_w) by the code
+  // (found by tests/fuzz/engine_ops_fuzz: N = 0 with 3*10^9 x 3*10^9 planes overflowed).
+  const int64_t per_sample = product({std::max<int64_t>(g.out_channels, 1), g.out_h, g.out_w});
+  if (per_sample > kMaxElements) {
+    return error(Code::kTooLarge, "output",
+                 cat("each sample of the output ", format_list(g.output_shape()), " would have ",
+                     per_sample, " elements; convplay computes at most ", kMaxElements,
+                     " (a larger tensor would not fit in a browser tab)"));
+  }
   const int64_t elements = product({g.batch, g.out_channels, g.out_h, g.out_w});
   if (elements > kMaxElements) {
     return error(Code::kTooLarge, "output",

@@ -82,6 +82,20 @@ TEST(Validation, ReplicateRefusesAnEmptyPlaneLikeFPad) {
                "3D or 4D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{8,4,0,8} ]");
 }
 
+// Found by tests/fuzz/engine_ops_fuzz: an empty batch has no elements, so planes of
+// 2^31 x 2^31 passed the element limit and out_h * out_w overflowed in the loops (UBSan).
+TEST(Validation, EmptyBatchWithHugePlanesIsRefused) {
+  ConvTranspose2dParams params;
+  params.stride = {int64_t{1} << 30, int64_t{1} << 30};
+  const Status s = plan_t({0, 1, 3, 3}, {1, 1, 3, 3}, params);
+  EXPECT_EQ(s.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(s.param, "output");
+  EXPECT_EQ(s.message.rfind("each sample of the output [0, 1, 2147483651, 2147483651] would have ", 0), 0u)
+      << s.message;
+  params.stride = {2, 2};
+  EXPECT_TRUE(plan_t({0, 1, 3, 3}, {1, 1, 3, 3}, params).ok());  // an ordinary empty batch is fine
+}
+
 // Found by tests/fuzz/engine_ops_fuzz: a transposed weight with no output channels was
 // accepted, and conv_transpose2d_as_conv then failed on its empty equivalent kernel.
 TEST(Validation, TransposedWeightWithoutOutputChannels) {
