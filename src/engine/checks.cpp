@@ -151,6 +151,18 @@ Status check_zero_spatial(const Dims4& input4) {
   return Status::Ok();
 }
 
+Status check_module_groups(const Shape& weight_shape, int64_t groups, const char* channels_name) {
+  if (groups <= 0) {
+    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
+                 "ValueError");
+  }
+  if (!weight_shape.empty() && weight_shape[0] % groups != 0) {
+    return error(Code::kWeightGroupsMismatch, "weight",
+                 cat(channels_name, " must be divisible by groups"), "ValueError");
+  }
+  return Status::Ok();
+}
+
 Status check_weight_groups(const Shape& w, int64_t groups) {
   if (w[0] < groups) {
     return error(Code::kWeightGroupsMismatch, "weight",

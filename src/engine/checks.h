@@ -45,6 +45,10 @@ Status check_weight_rank_expand(const Shape& weight_shape, const char* op,
 std::string weight_rank_culprit(const Shape& weight_shape, const char* op);
 // An empty H or W with a non-empty batch and channels.
 Status check_zero_spatial(const Dims4& input4);
+// The groups checks of nn.Conv2d's and nn.ConvTranspose2d's constructors (ValueErrors):
+// groups > 0, and weight[0] divisible by groups; weight[0] is what the module calls
+// `channels_name` ("out_channels" for Conv2d, "in_channels" for ConvTranspose2d).
+Status check_module_groups(const Shape& weight_shape, int64_t groups, const char* channels_name);
 // "Given groups=..., expected weight to be at least / divisible by ..." (both ops).
 Status check_weight_groups(const Shape& weight_shape, int64_t groups);
 

@@ -84,13 +84,8 @@ Pads resolve_conv2d_pads(const Conv2dParams& params, int64_t kernel_h, int64_t k
 // With a padding mode other than zeros, PyTorch goes through nn.Conv2d, whose
 // constructor rejects these before forward() runs, as ValueErrors in its own words.
 Status check_conv2d_module_constructor(const Shape& weight_shape, const Conv2dParams& params) {
-  if (params.groups <= 0) {
-    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
-                 "ValueError");
-  }
-  if (!weight_shape.empty() && weight_shape[0] % params.groups != 0) {
-    return error(Code::kWeightGroupsMismatch, "weight", "out_channels must be divisible by groups",
-                 "ValueError");
+  if (Status s = check_module_groups(weight_shape, params.groups, "out_channels"); !s.ok()) {
+    return s;
   }
   if (params.padding_kind == PaddingKind::kSame &&
       (params.stride.h != 1 || params.stride.w != 1)) {

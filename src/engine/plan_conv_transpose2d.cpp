@@ -31,20 +31,6 @@ Pair module_pair(const char* name, const Pair& pair, const std::vector<GivenTupl
   return pair;
 }
 
-// nn.ConvTranspose2d's constructor, which runs before forward(input, output_size).
-Status check_conv_transpose2d_module_constructor(const Shape& weight_shape,
-                                                 const ConvTranspose2dParams& params) {
-  if (params.groups <= 0) {
-    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
-                 "ValueError");
-  }
-  if (!weight_shape.empty() && weight_shape[0] % params.groups != 0) {
-    return error(Code::kWeightGroupsMismatch, "weight", "in_channels must be divisible by groups",
-                 "ValueError");
-  }
-  return Status::Ok();
-}
-
 // nn.ConvTranspose2d.forward(input, output_size): picks output_padding (PYTORCH.md §4.5).
 Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
                            const ConvTranspose2dParams& params, Pair* output_padding) {
@@ -94,7 +80,9 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
                  "Only \"zeros\" padding mode is supported for ConvTranspose2d", "ValueError");
   }
   if (params.output_size) {  // the module's path: its constructor checks first
-    if (Status s = check_conv_transpose2d_module_constructor(weight_shape, params); !s.ok()) return s;
+    if (Status s = check_module_groups(weight_shape, params.groups, "in_channels"); !s.ok()) {
+      return s;
+    }
   }
   if (Status s = check_input_rank(input_shape, "conv_transpose2d"); !s.ok()) return s;
   const Pair& stride = params.stride;

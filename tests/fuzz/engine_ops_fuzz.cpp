@@ -141,15 +141,27 @@ struct DummyTensors {
   const TensorView* bias_ptr(const EngineCase& c) const { return c.bias ? &bias : nullptr; }
 };
 
+// The plan with the call's bias, and without (what the shape functions run). True when
+// the call is accepted; a rejection's properties are checked here.
+bool check_plans(const Status& plan, const Status& shape_only, const ConvGeometry& with_bias,
+                 const ConvGeometry& without_bias, const EngineCase& c) {
+  if (!shape_only.ok()) check_rejection(shape_only, c);
+  check_shape_function(shape_only, plan, c);
+  if (!plan.ok()) {
+    check_rejection(plan, c);
+    return false;
+  }
+  FUZZ_CHECK(shape_only.ok() && without_bias.output_shape() == with_bias.output_shape(),
+             "the shape function disagrees with the op's plan for %s", c.describe().c_str());
+  return true;
+}
+
 void check_conv2d(FuzzedDataProvider* in, const EngineCase& c) {
   const Shape* bias_shape = c.bias ? &*c.bias : nullptr;
   Conv2dGeometry with_bias, without_bias;
   const Status plan = plan_conv2d(c.input, c.weight, bias_shape, c.conv, &with_bias);
   const Status shape_only = plan_conv2d(c.input, c.weight, nullptr, c.conv, &without_bias);
-  if (!shape_only.ok()) check_rejection(shape_only, c);
-  check_shape_function(shape_only, plan, c);
-  if (!plan.ok()) {
-    check_rejection(plan, c);
+  if (!check_plans(plan, shape_only, with_bias, without_bias, c)) {
     DummyTensors dummy(c);
     Tensor out;
     check_same_status(conv2d(dummy.input, dummy.weight, dummy.bias_ptr(c), c.conv, &out), plan,
@@ -158,8 +170,6 @@ void check_conv2d(FuzzedDataProvider* in, const EngineCase& c) {
                       plan, "conv2d_reference", c);
     return;
   }
-  FUZZ_CHECK(shape_only.ok() && without_bias.output_shape() == with_bias.output_shape(),
-             "the shape function disagrees with the op's plan for %s", c.describe().c_str());
   const ConvGeometry& g = with_bias;
   const int64_t macs = saturating_product({g.batch, g.out_channels, g.out_h, g.out_w,
                                            g.in_channels_per_group(), g.kernel_h, g.kernel_w});
@@ -187,10 +197,7 @@ void check_conv_transpose2d(FuzzedDataProvider* in, const EngineCase& c) {
   const ConvTranspose2dParams& params = c.conv_transpose;
   const Status plan = plan_conv_transpose2d(c.input, c.weight, bias_shape, params, &with_bias);
   const Status shape_only = plan_conv_transpose2d(c.input, c.weight, nullptr, params, &without_bias);
-  if (!shape_only.ok()) check_rejection(shape_only, c);
-  check_shape_function(shape_only, plan, c);
-  if (!plan.ok()) {
-    check_rejection(plan, c);
+  if (!check_plans(plan, shape_only, with_bias, without_bias, c)) {
     DummyTensors dummy(c);
     Tensor out;
     check_same_status(conv_transpose2d(dummy.input, dummy.weight, dummy.bias_ptr(c), params, &out),
@@ -204,8 +211,6 @@ void check_conv_transpose2d(FuzzedDataProvider* in, const EngineCase& c) {
         plan, "conv_transpose2d_as_conv", c);
     return;
   }
-  FUZZ_CHECK(shape_only.ok() && without_bias.output_shape() == with_bias.output_shape(),
-             "the shape function disagrees with the op's plan for %s", c.describe().c_str());
   const ConvGeometry& g = with_bias;
   if (params.output_size) {
     const std::vector<int64_t>& size = *params.output_size;
