@@ -40,7 +40,7 @@ run_one() {
     say "$name: clean, ${runs:-?} executions in ${seconds} s"
     return 0
   fi
-  grep -E 'property violated|ERROR: |runtime error|SUMMARY' "$log" | head -8 >&2
+  grep -aE 'property violated|ERROR: |runtime error|SUMMARY' "$log" | head -8 >&2
   local crash
   crash="$(ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-* 2>/dev/null | head -1)"
   say "$name: FAILED (exit $rc) after ${runs:-?} executions; full log: $log"

@@ -178,8 +178,27 @@ TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
     Tensor fast, reference;
     fast::Conv2dPath path{};
     ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+    EXPECT_NE(path, fast::Conv2dPath::kReference) << "the benchmark must time a fast path: "
+                                                  << c.describe();
     expect_close(fast, reference, wl.weight[1] * wl.weight[2] * wl.weight[3], c.describe());
   }
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: 'same' with dilation 65537 made the GEMM path pad
+// rows 262 153 floats wide for 15 625 multiply-adds (seconds under ASan); the loops win.
+TEST(Conv2dFastPath, MostlyPaddingGoesToTheLoops) {
+  std::mt19937 rng(13);
+  Conv2dCase c;
+  c.input = {5, 5, 5, 5};
+  c.weight = {1, 5, 5, 5};
+  c.has_bias = false;
+  c.params.padding_kind = PaddingKind::kSame;
+  c.params.dilation = {65537, 65537};
+  Tensor fast, reference;
+  fast::Conv2dPath path{};
+  ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+  EXPECT_EQ(path, fast::Conv2dPath::kReference);
+  expect_close(fast, reference, 125, c.describe());
 }
 
 // Winograd F(2x2, 3x3) takes 3x3 stride-1 layers with >= 8 channels in and out per
