@@ -87,21 +87,20 @@ def bias_cases():
 def empty_plane_padding_mode_cases():
     """F.pad's reflect and replicate refuse a plane with a zero size (a zero batch is fine),
     even with padding 0; circular only checks pad <= size."""
-    e = []
-    e.append(error("audit_reflect_height_zero", CONV, [1, 1, 0, 5], [1, 1, 1, 1], padding=1, paddingMode="reflect"))
-    e.append(error("audit_reflect_height_zero_pad0", CONV, [1, 1, 0, 5], [1, 1, 1, 1], padding=0,
-                   paddingMode="reflect"))
-    e.append(error("audit_reflect_width_zero_unbatched", CONV, [1, 3, 0], [1, 1, 1, 1], padding=1,
-                   paddingMode="reflect"))
-    e.append(error("audit_reflect_channels_zero", CONV, [1, 0, 3, 3], [2, 0, 3, 3], padding=1, paddingMode="reflect"))
-    e.append(error("audit_replicate_height_zero", CONV, [8, 4, 0, 8], [4, 4, 4, 3], padding=2,
-                   paddingMode="replicate"))
-    e.append(error("audit_replicate_width_zero", CONV, [1, 1, 3, 0], [1, 1, 1, 1], padding=1, paddingMode="replicate"))
-    e.append(error("audit_replicate_channels_zero_unbatched", CONV, [0, 3, 3], [2, 0, 3, 3], padding=1,
-                   paddingMode="replicate"))
-    e.append(error("audit_circular_height_zero", CONV, [1, 1, 0, 5], [1, 1, 1, 1], padding=1, paddingMode="circular"))
-    e.append(error("audit_circular_height_zero_pad0", CONV, [1, 1, 0, 5], [1, 1, 1, 1], padding=0,
-                   paddingMode="circular"))
+    one = [1, 1, 1, 1]
+    # (name, mode, input, weight, padding): each one refused by torch
+    refused = [
+        ("audit_reflect_height_zero", "reflect", [1, 1, 0, 5], one, 1),
+        ("audit_reflect_height_zero_pad0", "reflect", [1, 1, 0, 5], one, 0),
+        ("audit_reflect_width_zero_unbatched", "reflect", [1, 3, 0], one, 1),
+        ("audit_reflect_channels_zero", "reflect", [1, 0, 3, 3], [2, 0, 3, 3], 1),
+        ("audit_replicate_height_zero", "replicate", [8, 4, 0, 8], [4, 4, 4, 3], 2),
+        ("audit_replicate_width_zero", "replicate", [1, 1, 3, 0], one, 1),
+        ("audit_replicate_channels_zero_unbatched", "replicate", [0, 3, 3], [2, 0, 3, 3], 1),
+        ("audit_circular_height_zero", "circular", [1, 1, 0, 5], one, 1),
+        ("audit_circular_height_zero_pad0", "circular", [1, 1, 0, 5], one, 0),
+    ]
+    e = [error(name, CONV, x, w, padding=p, paddingMode=mode) for name, mode, x, w, p in refused]
     e.append(case("audit_reflect_zero_batch", CONV, [0, 1, 3, 3], [2, 1, 3, 3], padding=1, paddingMode="reflect"))
     e.append(case("audit_replicate_zero_batch", CONV, [0, 1, 3, 3], [2, 1, 3, 3], padding=1, paddingMode="replicate"))
     return e

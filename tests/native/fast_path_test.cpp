@@ -99,6 +99,17 @@ Status run_conv2d(const Conv2dCase& c, std::mt19937* rng, Tensor* fast, Tensor* 
   return Status::Ok();
 }
 
+// An unbiased 'same' conv2d with a square dilation: the fuzzer's extreme-padding finds.
+Conv2dCase dilated_same_case(const Shape& input, const Shape& weight, int64_t dilation) {
+  Conv2dCase c;
+  c.input = input;
+  c.weight = weight;
+  c.has_bias = false;
+  c.params.padding_kind = PaddingKind::kSame;
+  c.params.dilation = {dilation, dilation};
+  return c;
+}
+
 TEST(Conv2dFastPath, RandomConfigurationsMatchReference) {
   std::mt19937 rng(20261124);
   int accepted = 0, depthwise = 0, gemm = 0, padded_modes = 0;
@@ -188,12 +199,7 @@ TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
 // rows 262 153 floats wide for 15 625 multiply-adds (seconds under ASan); the loops win.
 TEST(Conv2dFastPath, MostlyPaddingGoesToTheLoops) {
   std::mt19937 rng(13);
-  Conv2dCase c;
-  c.input = {5, 5, 5, 5};
-  c.weight = {1, 5, 5, 5};
-  c.has_bias = false;
-  c.params.padding_kind = PaddingKind::kSame;
-  c.params.dilation = {65537, 65537};
+  const Conv2dCase c = dilated_same_case({5, 5, 5, 5}, {1, 5, 5, 5}, 65537);
   Tensor fast, reference;
   fast::Conv2dPath path{};
   ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
@@ -421,12 +427,7 @@ TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
 // and the depthwise path's plane size (h * w) overflowed int64 (UBSan, native-asan).
 TEST(Conv2dFastPath, HugeDilatedSamePlaneIsNotMultipliedOut) {
   std::mt19937 rng(12);
-  Conv2dCase c;
-  c.input = {5, 1, 5, 1};
-  c.weight = {3, 1, 5, 5};
-  c.has_bias = false;
-  c.params.padding_kind = PaddingKind::kSame;
-  c.params.dilation = {int64_t{1} << 30, int64_t{1} << 30};
+  const Conv2dCase c = dilated_same_case({5, 1, 5, 1}, {3, 1, 5, 5}, int64_t{1} << 30);
   Tensor fast, reference;
   fast::Conv2dPath path;
   ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok()) << c.describe();
