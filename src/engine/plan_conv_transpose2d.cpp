@@ -94,6 +94,17 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
       !s.ok()) {
     return s;
   }
+  // forward(output_size) computes with a tuple of the wrong length as given (module_pair);
+  // found by tests/fuzz/engine_ops_fuzz: stride=[x, -2^63, y] overflowed there (UBSan).
+  for (const GivenTuple& odd : params.odd_tuples) {
+    for (int64_t v : odd.values) {
+      if (v > kMaxParam || v < -kMaxParam) {
+        return error(Code::kTooLarge, odd.name == "output_padding" ? "outputPadding" : odd.name.c_str(),
+                     cat("convplay supports sizes and parameters up to ", kMaxParam,
+                         " in magnitude, but got ", odd.name, "=", format_list(odd.values)));
+      }
+    }
+  }
   if (params.output_size) {
     for (int64_t v : *params.output_size) {
       if (v > kMaxParam || v < -kMaxParam) {

@@ -2,6 +2,8 @@
 // right code and the parameter at fault, and its message is PyTorch's words.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "engine/convplay.h"
 
 namespace convplay {
@@ -94,6 +96,18 @@ TEST(Validation, EmptyBatchWithHugePlanesIsRefused) {
       << s.message;
   params.stride = {2, 2};
   EXPECT_TRUE(plan_t({0, 1, 3, 3}, {1, 1, 3, 3}, params).ok());  // an ordinary empty batch is fine
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: with outputSize, a stride tuple of the wrong length
+// is read as given (as nn.ConvTranspose2d does), and its huge values overflowed (UBSan).
+TEST(Validation, HugeValuesInATupleOfTheWrongLengthAreRefused) {
+  ConvTranspose2dParams params;
+  read_pair("stride", {1, INT64_MIN, 1}, &params.stride, &params.deferred_tuple_error,
+            &params.odd_tuples);
+  params.output_size = std::vector<int64_t>{5, 5};
+  const Status s = plan_t({1, 1, 3, 3}, {1, 1, 3, 3}, params);
+  EXPECT_EQ(s.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(s.param, "stride");
 }
 
 // Found by tests/fuzz/engine_ops_fuzz: a transposed weight with no output channels was
