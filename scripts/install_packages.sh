@@ -20,8 +20,9 @@ play_packages=(emscripten node-acorn cmake ninja-build nodejs python3 dpkg-dev c
 # fonts-wqy-microhei (Apache-2.0): the Chinese interface's glyphs, cut down at build time
 # to the characters the string tables and lessons use (src/app/ui/cjk_font_subset.cmake).
 play_packages+=(fonts-wqy-microhei)
-# What `./test` needs on top (fonts-liberation: Chromium renders page text with it).
-test_packages=(g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
+# What `./test` needs on top (fonts-liberation: Chromium renders page text with it;
+# clang + libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for build/asan).
+test_packages=(g++ clang libclang-rt-14-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev npm chromium fonts-liberation)
 # PyTorch: tests/native/pytorch_export_test.cpp runs the exported scripts with it.
 test_packages+=(python3-torch)
 # tests/golden's generator imports torch as well.

@@ -6,11 +6,15 @@
 #
 #   scripts/run_suites.sh                 everything
 #   scripts/run_suites.sh --only SUITE    one suite (and the build it needs):
-#                                         native | node | browser | e2e
+#                                         native | asan | fuzz | node | browser | e2e
 #   scripts/run_suites.sh --no-install    skip the install step
 #
 # Counting happens here and only here:
 #   native   GoogleTest executable, counted from its JSON report
+#   asan     the same suite built with clang under ASan + UBSan (build/asan), any
+#            sanitizer report fails it; counted as "native-asan"
+#   fuzz     each libFuzzer target (tests/fuzz) for CONVPLAY_FUZZ_SECONDS (20) from
+#            its seed corpus: clean = 1 passed, a crash = 1 failed (scripts/fuzz.sh)
 #   node     node --test tests/node      (engine module in Node), from TAP
 #   browser  node --test tests/browser   (playwright-core + Debian's Chromium)
 #   e2e      node --test tests/e2e       (the playground page, same tools)
@@ -24,13 +28,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="${2:?--only needs a suite name}"; shift 2 ;;
     --no-install) install=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
 case "$only" in
-  ""|native|node|browser|e2e) ;;
-  *) die "unknown suite '$only' (native, node, browser or e2e)" ;;
+  ""|native|asan|fuzz|node|browser|e2e) ;;
+  *) die "unknown suite '$only' (native, asan, fuzz, node, browser or e2e)" ;;
 esac
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
@@ -66,22 +70,24 @@ step() {
   return 1
 }
 
+# run_native [NAME BUILD_DIR]: the GoogleTest suite of one build (default: build/native).
 run_native() {
-  local exe="build/native/tests/native/convplay_native_tests" json="$reports/native.json"
+  local name="${1:-native}" build="${2:-build/native}"
+  local exe="$build/tests/native/convplay_native_tests" json="$reports/$name.json"
   if [ ! -f tests/native/CMakeLists.txt ]; then
-    say "native: tests/native has no tests yet, skipped"
+    say "$name: tests/native has no tests yet, skipped"
     return
   fi
-  banner "native (GoogleTest)"
+  banner "$name (GoogleTest)"
   if [ ! -x "$exe" ]; then
-    tally native 0 1 "FAILED: $exe was not built"
+    tally "$name" 0 1 "FAILED: $exe was not built"
     return
   fi
   rm -f "$json"
   local start=$SECONDS rc=0
   timeout -k 10 "$suite_timeout" "$exe" --gtest_output="json:$json" || rc=$?
   if [ ! -s "$json" ]; then
-    tally native 0 1 "FAILED: exited with code $rc before writing its report$( [ $rc = 124 ] && echo " (timed out after ${suite_timeout} s)")"
+    tally "$name" 0 1 "FAILED: exited with code $rc before writing its report$( [ $rc = 124 ] && echo " (timed out after ${suite_timeout} s)")"
     return
   fi
   local passed failed skipped
@@ -90,7 +96,40 @@ run_native() {
     failed=1
     skipped="$skipped; exited with code $rc although no test failed"
   fi
-  tally native "$passed" "$failed" "($((SECONDS - start)) s, skipped $skipped)"
+  tally "$name" "$passed" "$failed" "($((SECONDS - start)) s, skipped $skipped)"
+}
+
+# The native suite under AddressSanitizer + UBSan: a report aborts the run, and a run
+# that dies before its JSON report counts as failed (run_native).
+run_native_asan() {
+  # LeakSanitizer stops the process to scan it, which some containers forbid (ptrace):
+  # there it reports a fatal error for any program. Then leaks go unchecked, said so.
+  local leaks=1
+  if ! ASAN_OPTIONS=detect_leaks=1 build/asan/tests/native/convplay_native_tests \
+       --gtest_filter=-* >/dev/null 2>&1; then
+    leaks=0
+    say "native-asan: LeakSanitizer cannot run on this machine; leaks are not checked"
+  fi
+  ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=$leaks}" \
+  UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
+    run_native native-asan build/asan
+}
+
+# Each fuzz target for a short, bounded time: 1 passed when clean, 1 failed on a crash
+# (scripts/fuzz.sh prints the reproducer's path).
+run_fuzz() {
+  local seconds="${CONVPLAY_FUZZ_SECONDS:-20}" target label
+  for target in engine_ops_fuzz:fuzz:engine url_state_fuzz:fuzz:url_state; do
+    label="${target#*:}"
+    target="${target%%:*}"
+    banner "$label: $target (${seconds} s)"
+    local start=$SECONDS
+    if scripts/fuzz.sh "$target" "$seconds"; then
+      tally "$label" 1 0 "($((SECONDS - start)) s)"
+    else
+      tally "$label" 0 1 "FAILED: see the reproducer above"
+    fi
+  done
 }
 
 # The test files in a folder, by Node's own naming rules (foo.test.js,
@@ -141,6 +180,12 @@ if [ "$installed" = 1 ]; then
   if wants native; then
     # A failed build leaves no executable, or a stale one: don't run it.
     step "build native" scripts/build.sh native && run_native
+  fi
+  if wants asan || wants fuzz; then
+    if step "build asan" scripts/build.sh asan; then
+      wants asan && run_native_asan
+      wants fuzz && run_fuzz
+    fi
   fi
   if wants node || wants browser || wants e2e; then
     if step "build wasm" scripts/build.sh wasm; then

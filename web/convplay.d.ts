@@ -67,7 +67,7 @@ declare namespace createConvPlay {
     | 'channel_mismatch' | 'bias_mismatch' | 'kernel_too_large' | 'output_too_small'
     | 'output_padding_too_large' | 'bad_output_size' | 'bad_padding_string' | 'same_with_stride'
     | 'bad_padding_mode' | 'padding_mode_not_supported' | 'padding_too_large_for_mode'
-    | 'bad_argument' | 'too_large';
+    | 'bad_argument' | 'too_large' | 'empty_weight';
 
   /** Every rejection. message: PyTorch's own words for what PyTorch rejects (searchable). */
   class ConvPlayError extends Error {

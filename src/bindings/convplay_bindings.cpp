@@ -77,7 +77,8 @@ class BlockReader {
 
   // A PyTorch int-or-tuple argument: count, then values. A length other than 1 or 2 is
   // kept in *deferred (engine's read_pair), and plan_* reports it where PyTorch would.
-  void pair(const char* name, Pair* out, Status* deferred) {
+  void pair(const char* name, Pair* out, Status* deferred,
+            std::vector<convplay::GivenTuple>* odd_tuples) {
     int64_t n = integer();
     if (n == 1) {
       int64_t v = integer();
@@ -91,7 +92,7 @@ class BlockReader {
     }
     std::vector<int64_t> values(static_cast<size_t>(n));
     for (auto& v : values) v = integer();
-    convplay::read_pair(name, values, out, deferred);
+    convplay::read_pair(name, values, out, deferred, odd_tuples);
   }
 
  private:
@@ -122,10 +123,11 @@ void read_operands(Reader& in, Operands* ops) {
 template <typename Reader>
 void read_conv2d_params(Reader& in, convplay::Conv2dParams* params) {
   Status* deferred = &params->deferred_tuple_error;
-  in.pair("stride", &params->stride, deferred);
+  auto* odd = &params->odd_tuples;
+  in.pair("stride", &params->stride, deferred, odd);
   params->padding_kind = static_cast<convplay::PaddingKind>(in.integer());
-  in.pair("padding", &params->padding, deferred);  // 'same'/'valid' arrive as [0]
-  in.pair("dilation", &params->dilation, deferred);
+  in.pair("padding", &params->padding, deferred, odd);  // 'same'/'valid' arrive as [0]
+  in.pair("dilation", &params->dilation, deferred, odd);
   params->groups = in.integer();
   params->padding_mode = static_cast<convplay::PaddingMode>(in.integer());
 }
@@ -135,10 +137,11 @@ void read_conv2d_params(Reader& in, convplay::Conv2dParams* params) {
 template <typename Reader>
 void read_conv_transpose2d_params(Reader& in, convplay::ConvTranspose2dParams* params) {
   Status* deferred = &params->deferred_tuple_error;
-  in.pair("stride", &params->stride, deferred);
-  in.pair("padding", &params->padding, deferred);
-  in.pair("dilation", &params->dilation, deferred);
-  in.pair("output_padding", &params->output_padding, deferred);
+  auto* odd = &params->odd_tuples;
+  in.pair("stride", &params->stride, deferred, odd);
+  in.pair("padding", &params->padding, deferred, odd);
+  in.pair("dilation", &params->dilation, deferred, odd);
+  in.pair("output_padding", &params->output_padding, deferred, odd);
   params->groups = in.integer();
   if (in.integer() != 0) {
     params->output_size.emplace();

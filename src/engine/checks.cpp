@@ -1,5 +1,6 @@
 #include "checks.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "format.h"
@@ -73,6 +74,15 @@ Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
 }
 
 Status check_output_limits(const ConvGeometry& g, int64_t macs) {
+  // One sample, even of an empty batch: its planes are sized (out_h * out_w) by the code
+  // (found by tests/fuzz/engine_ops_fuzz: N = 0 with 3*10^9 x 3*10^9 planes overflowed).
+  const int64_t per_sample = product({std::max<int64_t>(g.out_channels, 1), g.out_h, g.out_w});
+  if (per_sample > kMaxElements) {
+    return error(Code::kTooLarge, "output",
+                 cat("each sample of the output ", format_list(g.output_shape()), " would have ",
+                     per_sample, " elements; convplay computes at most ", kMaxElements,
+                     " (a larger tensor would not fit in a browser tab)"));
+  }
   const int64_t elements = product({g.batch, g.out_channels, g.out_h, g.out_w});
   if (elements > kMaxElements) {
     return error(Code::kTooLarge, "output",
@@ -88,22 +98,47 @@ Status check_output_limits(const ConvGeometry& g, int64_t macs) {
   return Status::Ok();
 }
 
+std::string weight_rank_culprit(const Shape& weight_shape, const char* op) {
+  const bool transposed = std::string(op) == "conv_transpose2d";
+  return cat(" (weight must be 4-D for ", op, ": ",
+             transposed ? "[in_channels, out_channels/groups, kH, kW]"
+                        : "[out_channels, in_channels/groups, kH, kW]",
+             "; got ", format_list(weight_shape), ")");
+}
+
 // Weight ranks other than 4 fail where PyTorch expands the params to the weight's
 // spatial rank, with a message about stride (weight rank < 3 fails earlier).
-Status check_weight_rank_low(const Shape& weight_shape) {
+Status check_weight_rank_low(const Shape& weight_shape, const char* op) {
   if (weight_shape.size() < 3) {
-    return error(Code::kBadWeightRank, "weight", "weight should have at least three dimensions");
+    return error(Code::kBadWeightRank, "weight",
+                 cat("weight should have at least three dimensions",
+                     weight_rank_culprit(weight_shape, op)));
   }
   return Status::Ok();
 }
 
-Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride) {
+Status check_weight_rank_expand(const Shape& weight_shape, const char* op,
+                                std::initializer_list<TupleArgument> arguments,
+                                const std::vector<GivenTuple>& odd_tuples, const Dims4& input4) {
   if (weight_shape.size() == 4) return Status::Ok();
+  const size_t spatial = weight_shape.size() - 2;
+  for (const TupleArgument& argument : arguments) {
+    std::vector<int64_t> given = {argument.pair.h, argument.pair.w};
+    for (const GivenTuple& odd : odd_tuples) {
+      if (odd.name == argument.name) given = odd.values;
+    }
+    if (given.size() == 1 || given.size() == spatial) continue;
+    return error(Code::kBadWeightRank, "weight",
+                 cat("expected ", argument.name, " to be a single integer value or a list of ",
+                     static_cast<int64_t>(spatial),
+                     " values to match the convolution dimensions, but got ", argument.name, "=",
+                     format_list(given), weight_rank_culprit(weight_shape, op)));
+  }
+  const auto rank = static_cast<int64_t>(weight_shape.size());
   return error(Code::kBadWeightRank, "weight",
-               cat("expected stride to be a single integer value or a list of ",
-                   static_cast<int64_t>(weight_shape.size()) - 2,
-                   " values to match the convolution dimensions, but got stride=",
-                   format_list({stride.h, stride.w})));
+               cat("Expected ", rank, "-dimensional input for ", rank, "-dimensional weight ",
+                   format_list(weight_shape), ", but got 4-dimensional input of size ",
+                   format_dims(input4), " instead", weight_rank_culprit(weight_shape, op)));
 }
 
 Status check_zero_spatial(const Dims4& input4) {
@@ -112,6 +147,18 @@ Status check_zero_spatial(const Dims4& input4) {
     return error(Code::kBadArgument, "input",
                  cat("Only zero batch or zero channel inputs are supported, but got input shape: ",
                      format_dims(input4)));
+  }
+  return Status::Ok();
+}
+
+Status check_module_groups(const Shape& weight_shape, int64_t groups, const char* channels_name) {
+  if (groups <= 0) {
+    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
+                 "ValueError");
+  }
+  if (!weight_shape.empty() && weight_shape[0] % groups != 0) {
+    return error(Code::kWeightGroupsMismatch, "weight",
+                 cat(channels_name, " must be divisible by groups"), "ValueError");
   }
   return Status::Ok();
 }

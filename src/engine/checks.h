@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "geometry.h"
 #include "params.h"
@@ -25,11 +26,29 @@ Status check_magnitudes(const Shape& input_shape, const Shape& weight_shape,
                         std::initializer_list<Pair> pairs, int64_t groups);
 // Output elements and multiply-adds within convplay's limits.
 Status check_output_limits(const ConvGeometry& g, int64_t macs);
-// Weight rank < 3, then (after groups) rank != 4, as PyTorch words them.
-Status check_weight_rank_low(const Shape& weight_shape);
-Status check_weight_rank_expand(const Shape& weight_shape, const Pair& stride);
+// Weight rank < 3, then (after groups) rank != 4, in PyTorch's words followed by one
+// sentence that names the real rule, because PyTorch's own may blame stride or input.
+// op is "conv2d" or "conv_transpose2d".
+Status check_weight_rank_low(const Shape& weight_shape, const char* op);
+// A tuple argument as PyTorch's _convolution sees it: the pair, or the odd tuple given.
+struct TupleArgument {
+  const char* name;  // PyTorch's name
+  Pair pair;
+};
+// A weight of rank 3 or >= 5: PyTorch expands stride, padding, dilation and
+// output_padding to rank-2 values, in that order, and reports the first whose length is
+// neither 1 nor rank-2; when all fit, the input's rank.
+Status check_weight_rank_expand(const Shape& weight_shape, const char* op,
+                                std::initializer_list<TupleArgument> arguments,
+                                const std::vector<GivenTuple>& odd_tuples, const Dims4& input4);
+// The sentence every weight-rank error ends with: "(weight must be 4-D for conv2d: ...)".
+std::string weight_rank_culprit(const Shape& weight_shape, const char* op);
 // An empty H or W with a non-empty batch and channels.
 Status check_zero_spatial(const Dims4& input4);
+// The groups checks of nn.Conv2d's and nn.ConvTranspose2d's constructors (ValueErrors):
+// groups > 0, and weight[0] divisible by groups; weight[0] is what the module calls
+// `channels_name` ("out_channels" for Conv2d, "in_channels" for ConvTranspose2d).
+Status check_module_groups(const Shape& weight_shape, int64_t groups, const char* channels_name);
 // "Given groups=..., expected weight to be at least / divisible by ..." (both ops).
 Status check_weight_groups(const Shape& weight_shape, int64_t groups);
 

@@ -4,8 +4,10 @@
 #include "depthwise_conv2d.h"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
+#include "limits.h"
 #include "padding_modes.h"
 #include "simd4.h"
 
@@ -31,7 +33,12 @@ PaddedPlane padded_plane(const Conv2dGeometry& g) {
 
 // Slack after the plane: the last step of the last row may read up to kStep - 1
 // columns past the plane (those lanes are computed and dropped).
-int64_t plane_floats(const PaddedPlane& p) { return p.h * p.w + kStep; }
+// Saturates: a plane above kMaxElements is never used, and the product of a dilated
+// 'same' plane's sides can pass 2^63 (found by tests/fuzz/engine_ops_fuzz).
+int64_t plane_floats(const PaddedPlane& p) {
+  if (p.h > kMaxElements || p.w > kMaxElements) return std::numeric_limits<int64_t>::max();
+  return p.h * p.w + kStep;
+}
 
 // The rows of a small plane are a few vectors and its borders a cell or two: these
 // loops stay scalar. Vectorized by clang, each would pay run-time trip-count and alias

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "checks.h"
 #include "conv2d.h"
 #include "depthwise_conv2d.h"
 #include "gemm_indirect.h"
@@ -80,7 +81,22 @@ void indirect_gemm_conv2d(const Conv2dGeometry& g, const float* x, const float* 
 
 }  // namespace
 
+namespace {
+
+// The depthwise and GEMM paths copy each input plane into a padded one (or its rows)
+// first; with a huge dilation or stride most of it is never read, and the loops, whose
+// work is the taps alone, win by far (found by tests/fuzz/engine_ops_fuzz: 'same' with
+// dilation 65537 spent seconds padding for 15 625 multiply-adds).
+bool padding_dominates(const Conv2dGeometry& g) {
+  const int64_t taps = checks::product({g.out_h, g.out_w, g.kernel_h, g.kernel_w});
+  const int64_t plane = depthwise_workspace_floats(g);  // saturates, as taps does
+  return plane > 4096 && (plane - 4096) / 64 > taps;
+}
+
+}  // namespace
+
 Conv2dPath choose_conv2d_path(const Conv2dGeometry& g) {
+  if (padding_dominates(g)) return Conv2dPath::kReference;
   // groups == 1 first: a 64-bit division costs more than the rest of this test in wasm.
   const bool one_channel_per_group =
       g.groups == 1 ? g.in_channels == 1 : g.in_channels_per_group() == 1;
@@ -96,6 +112,10 @@ Conv2dPath choose_conv2d_path(const Conv2dGeometry& g) {
 
 Status fast_conv2d(const TensorView& input, const TensorView& weight, const TensorView* bias,
                    const Conv2dParams& params, const Conv2dGeometry& g, Tensor* out) {
+  // Nothing to multiply (an empty batch, no input channels): the limit on multiply-adds
+  // then lets any kernel through, and choosing a path would size tables by it (found by
+  // tests/fuzz/engine_ops_fuzz: a 2^30-wide kernel took seconds). The loops write the bias.
+  if (g.batch == 0 || g.in_channels == 0) return conv2d_reference(input, weight, bias, params, out);
   const Conv2dPath path = choose_conv2d_path(g);
   if (path == Conv2dPath::kReference) return conv2d_reference(input, weight, bias, params, out);
   Tensor fresh;

@@ -32,9 +32,12 @@ Status make_pair(const char* name, const std::vector<int64_t>& values, Pair* out
                            name, "=", format_list(values)));
 }
 
-void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred) {
+void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred,
+               std::vector<GivenTuple>* odd_tuples) {
   Status s = make_pair(name, values, out);
-  if (!s.ok() && deferred->ok()) *deferred = std::move(s);
+  if (s.ok()) return;
+  if (odd_tuples) odd_tuples->push_back({name, values});
+  if (deferred->ok()) *deferred = std::move(s);
 }
 
 Status parse_padding_string(const std::string& text, PaddingKind* out) {

@@ -17,6 +17,13 @@ struct Pair {
   int64_t w = 0;
 };
 
+// A tuple argument given with a length other than 1 or 2, as given: PyTorch judges its
+// length again against a weight of the wrong rank (checks.h, check_weight_rank).
+struct GivenTuple {
+  std::string name;  // PyTorch's: "stride", "padding", "dilation", "output_padding"
+  std::vector<int64_t> values;
+};
+
 enum class PaddingKind { kExplicit, kSame, kValid };
 enum class PaddingMode { kZeros, kReflect, kReplicate, kCircular };
 
@@ -29,6 +36,7 @@ struct Conv2dParams {
   PaddingMode padding_mode = PaddingMode::kZeros;
   // A tuple of the wrong length met while reading the arguments (see read_pair).
   Status deferred_tuple_error;
+  std::vector<GivenTuple> odd_tuples;
 };
 
 struct ConvTranspose2dParams {
@@ -43,6 +51,7 @@ struct ConvTranspose2dParams {
   // leading dims of the input; when set it replaces output_padding entirely.
   std::optional<std::vector<int64_t>> output_size;
   Status deferred_tuple_error;
+  std::vector<GivenTuple> odd_tuples;
 };
 
 // `stride=[1, 1, 1]` → PyTorch's "expected stride to be a single integer value or a
@@ -52,8 +61,10 @@ Status make_pair(const char* name, const std::vector<int64_t>& values, Pair* out
 // make_pair for argument readers: a wrong length is kept in *deferred (the first one
 // wins; read stride, padding, dilation, output_padding in that order, as PyTorch
 // expands them) instead of returned, because PyTorch reports it only after the input
-// rank, weight rank and groups checks. plan_* returns it at that point.
-void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred);
+// rank, weight rank and groups checks. plan_* returns it at that point. The odd tuple
+// itself goes to *odd_tuples (when given) for the weight-rank check.
+void read_pair(const char* name, const std::vector<int64_t>& values, Pair* out, Status* deferred,
+               std::vector<GivenTuple>* odd_tuples = nullptr);
 
 // "same" / "valid" (case-sensitive, like PyTorch).
 Status parse_padding_string(const std::string& text, PaddingKind* out);

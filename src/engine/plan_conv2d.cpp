@@ -4,6 +4,8 @@
 // a configuration with several faults reports the same one PyTorch does.
 #include "geometry.h"
 
+#include <string>
+
 #include "checks.h"
 #include "format.h"
 #include "limits.h"
@@ -22,6 +24,23 @@ Status check_padding_mode_limits(const Shape& input_shape, const Pads& pads, Pad
   const int64_t rank = static_cast<int64_t>(input_shape.size());
   const int64_t h = input_shape[input_shape.size() - 2];
   const int64_t w = input_shape[input_shape.size() - 1];
+  const int64_t channels = input_shape[input_shape.size() - 3];
+  // F.pad's reflect and replicate kernels refuse empty planes (any zero size but the
+  // batch's) before they look at the padding, even padding 0; without this the reads
+  // below would index an empty input.
+  if (mode == PaddingMode::kReflect && (h == 0 || w == 0 || (rank == 4 && channels == 0))) {
+    std::string dims;
+    for (int64_t d : input_shape) dims += (dims.empty() ? "" : ",") + std::to_string(d);
+    return error(Code::kBadArgument, "input",
+                 cat("3D or 4D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{",
+                     dims, "} ]"));
+  }
+  if (mode == PaddingMode::kReplicate && (h == 0 || w == 0 || channels == 0)) {
+    return error(Code::kBadArgument, "input",
+                 cat("Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other "
+                     "non-zero dimensions for input, but got: ",
+                     format_list(input_shape)));
+  }
   if (mode == PaddingMode::kReflect) {
     struct Side {
       int64_t before, after, size, dim, argument;
@@ -65,18 +84,38 @@ Pads resolve_conv2d_pads(const Conv2dParams& params, int64_t kernel_h, int64_t k
 // With a padding mode other than zeros, PyTorch goes through nn.Conv2d, whose
 // constructor rejects these before forward() runs, as ValueErrors in its own words.
 Status check_conv2d_module_constructor(const Shape& weight_shape, const Conv2dParams& params) {
-  if (params.groups <= 0) {
-    return error(Code::kNonPositiveGroups, "groups", "groups must be a positive integer",
-                 "ValueError");
-  }
-  if (!weight_shape.empty() && weight_shape[0] % params.groups != 0) {
-    return error(Code::kWeightGroupsMismatch, "weight", "out_channels must be divisible by groups",
-                 "ValueError");
+  if (Status s = check_module_groups(weight_shape, params.groups, "out_channels"); !s.ok()) {
+    return s;
   }
   if (params.padding_kind == PaddingKind::kSame &&
       (params.stride.h != 1 || params.stride.w != 1)) {
     return error(Code::kSameWithStride, "padding",
                  "padding='same' is not supported for strided convolutions", "ValueError");
+  }
+  return Status::Ok();
+}
+
+// convolution_same (F.conv2d with padding='same'): the weight's rank against the
+// input's, stride and dilation lengths ("cannot broadcast"), then stride 1.
+Status check_same_path(const Shape& w, const Dims4& input4, const Conv2dParams& params) {
+  if (Status s = check_weight_rank_low(w, "conv2d"); !s.ok()) return s;
+  if (w.size() != 4) {
+    return error(Code::kBadWeightRank, "weight",
+                 cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
+                     static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
+                     ", but got 4-dimensional input of size ", format_dims(input4), " instead",
+                     weight_rank_culprit(w, "conv2d")));
+  }
+  for (const char* name : {"stride", "dilation"}) {
+    for (const GivenTuple& odd : params.odd_tuples) {
+      if (odd.name == name) {
+        return error(Code::kBadTupleLength, name, cat(name, " cannot broadcast to 2 dimensions"));
+      }
+    }
+  }
+  if (params.stride.h != 1 || params.stride.w != 1) {
+    return error(Code::kSameWithStride, "padding",
+                 "padding='same' is not supported for strided convolutions");
   }
   return Status::Ok();
 }
@@ -102,41 +141,41 @@ Status plan_conv2d(const Shape& input_shape, const Shape& weight_shape, const Sh
   const Pair& stride = params.stride;
   const Pair& dilation = params.dilation;
   const int64_t groups = params.groups;
-  if (params.padding_kind == PaddingKind::kSame && (stride.h != 1 || stride.w != 1)) {
-    return error(Code::kSameWithStride, "padding",
-                 "padding='same' is not supported for strided convolutions");
+  const Dims4 input4 = batched_shape(input_shape);
+  const Shape& w = weight_shape;
+  // F.conv2d(padding='same') has checks of its own (convolution_same), before any other.
+  if (params.padding_kind == PaddingKind::kSame && !module_path) {
+    if (Status s = check_same_path(w, input4, params); !s.ok()) return s;
   }
   if (Status s = check_magnitudes(input_shape, weight_shape,
                                   {stride, params.padding, dilation}, groups);
       !s.ok()) {
     return s;
   }
-  if (Status s = check_weight_rank_low(weight_shape); !s.ok()) return s;
-  const Dims4 input4 = batched_shape(input_shape);
-  const Shape& w = weight_shape;
+  if (Status s = check_weight_rank_low(weight_shape, "conv2d"); !s.ok()) return s;
   const int64_t kernel_h = w.size() == 4 ? w[2] : 1;
   const int64_t kernel_w = w.size() == 4 ? w[3] : 1;
   const Pads pads = resolve_conv2d_pads(params, kernel_h, kernel_w);
 
   // Non-zero padding modes pad the input (F.pad) before the convolution checks run.
   const bool pads_negative = pads.top < 0 || pads.bottom < 0 || pads.left < 0 || pads.right < 0;
-  if (params.padding_mode != PaddingMode::kZeros && !pads_negative && w.size() == 4) {
+  const bool pads_known = w.size() == 4 || params.padding_kind != PaddingKind::kSame;
+  if (params.padding_mode != PaddingMode::kZeros && !pads_negative && pads_known) {
     if (Status s = check_padding_mode_limits(input_shape, pads, params.padding_mode); !s.ok()) {
       return s;
     }
   }
 
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
-  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (w.size() != 4) {
-    if (params.padding_kind != PaddingKind::kExplicit) {
-      return error(Code::kBadWeightRank, "weight",
-                   cat("Expected ", static_cast<int64_t>(w.size()), "-dimensional input for ",
-                       static_cast<int64_t>(w.size()), "-dimensional weight", format_list(w),
-                       ", but got 4-dimensional input of size ", format_dims(input4), " instead"));
-    }
-    return check_weight_rank_expand(w, stride);
+    // conv2d has an output_padding of [0, 0] too, so a weight of any other rank fails on
+    // some tuple.
+    return check_weight_rank_expand(w, "conv2d",
+                                    {{"stride", stride}, {"padding", params.padding},
+                                     {"dilation", dilation}, {"output_padding", Pair{0, 0}}},
+                                    params.odd_tuples, input4);
   }
+  if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
   if (pads_negative) return error(Code::kNegativePadding, "padding", "negative padding is not supported");
   if (stride.h <= 0 || stride.w <= 0) {
     return error(Code::kNonPositiveStride, "stride", "non-positive stride is not supported");

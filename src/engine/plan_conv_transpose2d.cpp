@@ -3,6 +3,7 @@
 #include "geometry.h"
 
 #include <cstddef>
+#include <vector>
 
 #include "checks.h"
 #include "format.h"
@@ -21,6 +22,15 @@ int64_t conv_transpose_output_size(int64_t in, int64_t kernel, int64_t stride, i
 
 namespace {
 
+// The module keeps a tuple as given and reads its first two values: a 3-tuple stride
+// (1, 2, 3) is (1, 2) to forward(output_size), before F.conv_transpose2d rejects it.
+Pair module_pair(const char* name, const Pair& pair, const std::vector<GivenTuple>& odd_tuples) {
+  for (const GivenTuple& odd : odd_tuples) {
+    if (odd.name == name && odd.values.size() >= 2) return {odd.values[0], odd.values[1]};
+  }
+  return pair;
+}
+
 // nn.ConvTranspose2d.forward(input, output_size): picks output_padding (PYTORCH.md §4.5).
 Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
                            const ConvTranspose2dParams& params, Pair* output_padding) {
@@ -38,9 +48,9 @@ Status resolve_output_size(const Shape& input_shape, const Shape& weight_shape,
   }
   const int64_t in_h = input_shape[input_shape.size() - 2];
   const int64_t in_w = input_shape[input_shape.size() - 1];
-  const Pair& s = params.stride;
-  const Pair& p = params.padding;
-  const Pair& d = params.dilation;
+  const Pair s = module_pair("stride", params.stride, params.odd_tuples);
+  const Pair p = module_pair("padding", params.padding, params.odd_tuples);
+  const Pair d = module_pair("dilation", params.dilation, params.odd_tuples);
   const Shape min_sizes = {conv_transpose_output_size(in_h, weight_shape[2], s.h, p.h, d.h, 0),
                            conv_transpose_output_size(in_w, weight_shape[3], s.w, p.w, d.w, 0)};
   const Shape max_sizes = {min_sizes[0] + s.h - 1, min_sizes[1] + s.w - 1};
@@ -69,6 +79,11 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
     return error(Code::kPaddingModeNotSupported, "paddingMode",
                  "Only \"zeros\" padding mode is supported for ConvTranspose2d", "ValueError");
   }
+  if (params.output_size) {  // the module's path: its constructor checks first
+    if (Status s = check_module_groups(weight_shape, params.groups, "in_channels"); !s.ok()) {
+      return s;
+    }
+  }
   if (Status s = check_input_rank(input_shape, "conv_transpose2d"); !s.ok()) return s;
   const Pair& stride = params.stride;
   const Pair& padding = params.padding;
@@ -79,6 +94,17 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
       !s.ok()) {
     return s;
   }
+  // forward(output_size) computes with a tuple of the wrong length as given (module_pair);
+  // found by tests/fuzz/engine_ops_fuzz: stride=[x, -2^63, y] overflowed there (UBSan).
+  for (const GivenTuple& odd : params.odd_tuples) {
+    for (int64_t v : odd.values) {
+      if (v > kMaxParam || v < -kMaxParam) {
+        return error(Code::kTooLarge, odd.name == "output_padding" ? "outputPadding" : odd.name.c_str(),
+                     cat("convplay supports sizes and parameters up to ", kMaxParam,
+                         " in magnitude, but got ", odd.name, "=", format_list(odd.values)));
+      }
+    }
+  }
   if (params.output_size) {
     for (int64_t v : *params.output_size) {
       if (v > kMaxParam || v < -kMaxParam) {
@@ -88,7 +114,7 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
       }
     }
   }
-  if (Status s = check_weight_rank_low(weight_shape); !s.ok()) return s;
+  if (Status s = check_weight_rank_low(weight_shape, "conv_transpose2d"); !s.ok()) return s;
   const Shape& w = weight_shape;
   Pair output_padding = params.output_padding;
   // The module works out output_padding before the functional checks run.
@@ -97,8 +123,15 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
   }
   const Dims4 input4 = batched_shape(input_shape);
   if (groups <= 0) return error(Code::kNonPositiveGroups, "groups", "non-positive groups is not supported");
+  if (Status s = check_weight_rank_expand(w, "conv_transpose2d",
+                                          {{"stride", stride}, {"padding", padding},
+                                           {"dilation", dilation},
+                                           {"output_padding", params.output_padding}},
+                                          params.odd_tuples, input4);
+      !s.ok()) {
+    return s;
+  }
   if (!params.deferred_tuple_error.ok()) return params.deferred_tuple_error;
-  if (Status s = check_weight_rank_expand(w, stride); !s.ok()) return s;
   if (padding.h < 0 || padding.w < 0) {
     return error(Code::kNegativePadding, "padding", "negative padding is not supported");
   }
@@ -145,6 +178,13 @@ Status plan_conv_transpose2d(const Shape& input_shape, const Shape& weight_shape
                      output_padding.h, " output_padding_width: ", output_padding.w,
                      " stride_height: ", stride.h, " stride_width: ", stride.w,
                      " dilation_height: ", dilation.h, " dilation_width: ", dilation.w));
+  }
+  // slow_conv_transpose2d_shape_check, on one group's slice of the weight: a weight with
+  // no output channels (weight[1] == 0) is refused, where conv2d's empty weights are not.
+  if (w[1] == 0) {
+    return error(Code::kEmptyWeight, "weight",
+                 cat("non-empty 2D or 4D weight tensor expected, but got: ",
+                     format_list({w[0] / groups, w[1], w[2], w[3]})));
   }
   ConvTranspose2dGeometry g;
   g.set_from(input_shape, input4, w, out_channels, groups, stride, dilation);

@@ -31,7 +31,8 @@ namespace convplay {
   X(kPaddingModeNotSupported, "padding_mode_not_supported") /* transposed, not zeros */ \
   X(kPaddingTooLargeForMode, "padding_too_large_for_mode")  /* reflect / circular */   \
   X(kBadArgument, "bad_argument")                    /* wrong type, bad data length */ \
-  X(kTooLarge, "too_large")                          /* beyond convplay's limits */
+  X(kTooLarge, "too_large")                          /* beyond convplay's limits */     \
+  X(kEmptyWeight, "empty_weight")                    /* transposed, weight[1] == 0 */
 
 enum class ErrorCode {
 #define CONVPLAY_ENUM_ROW(name, text) name,

@@ -1,6 +1,8 @@
 // The tutorial's formulation, step by step; each step is a tensor the app can draw.
 #include "transposed_as_conv.h"
 
+#include <algorithm>
+
 #include "conv2d.h"
 #include "format.h"
 #include "geometry.h"
@@ -33,8 +35,8 @@ Status conv_transpose2d_as_conv(const TensorView& input, const TensorView& weigh
   TransposedAsConv r;
 
   // 1. Spread: stride-1 zeros between neighbouring pixels.
-  const int64_t spread_h = (g.in_h - 1) * g.stride.h + 1;
-  const int64_t spread_w = (g.in_w - 1) * g.stride.w + 1;
+  const int64_t spread_h = g.in_h == 0 ? 0 : (g.in_h - 1) * g.stride.h + 1;
+  const int64_t spread_w = g.in_w == 0 ? 0 : (g.in_w - 1) * g.stride.w + 1;
   r.spread.shape = with_rank(g.batched, g.batch, g.in_channels, spread_h, spread_w);
   if (Status s = check_workspace("spread", r.spread.shape); !s.ok()) return s;
   r.spread.data.assign(static_cast<size_t>(element_count(r.spread.shape)), 0.0f);
@@ -55,8 +57,8 @@ Status conv_transpose2d_as_conv(const TensorView& input, const TensorView& weigh
   r.pad_left = g.dilation.w * (g.kernel_w - 1) - g.padding.w;
   r.pad_bottom = r.pad_top + g.output_padding.h;
   r.pad_right = r.pad_left + g.output_padding.w;
-  const int64_t padded_h = spread_h + r.pad_top + r.pad_bottom;
-  const int64_t padded_w = spread_w + r.pad_left + r.pad_right;
+  const int64_t padded_h = std::max<int64_t>(0, spread_h + r.pad_top + r.pad_bottom);
+  const int64_t padded_w = std::max<int64_t>(0, spread_w + r.pad_left + r.pad_right);
   r.padded.shape = with_rank(g.batched, g.batch, g.in_channels, padded_h, padded_w);
   if (Status s = check_workspace("padded", r.padded.shape); !s.ok()) return s;
   r.padded.data.assign(static_cast<size_t>(element_count(r.padded.shape)), 0.0f);
@@ -95,7 +97,13 @@ Status conv_transpose2d_as_conv(const TensorView& input, const TensorView& weigh
     }
   }
 
-  // 4. An ordinary convolution at stride 1.
+  // 4. An ordinary convolution at stride 1. An empty batch (the only way H or W can be 0
+  //    here) has no pixels to spread, and its spread size (H-1)s+1 would be negative.
+  if (g.batch == 0) {
+    r.output.shape = g.output_shape();
+    *out = std::move(r);
+    return Status::Ok();
+  }
   Conv2dParams conv;
   conv.dilation = g.dilation;
   conv.groups = g.groups;

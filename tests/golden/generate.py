@@ -131,6 +131,8 @@ def terms_per_output(case):
 PARAM_RULES = [
     ("Expected 3D (unbatched) or 4D (batched) input", "input"),
     ("weight should have at least three dimensions", "weight"),
+    ("-dimensional input for", "weight"),  # a weight of the wrong rank with padding='same'
+
     ("non-positive groups", "groups"),
     ("groups must be a positive integer", "groups"),
     ("negative output_padding", "outputPadding"),
@@ -139,6 +141,7 @@ PARAM_RULES = [
     ("expected weight to be at least", "weight"),
     ("expected weight to be divisible by", "weight"),
     ("out_channels must be divisible by groups", "weight"),  # nn.Conv2d's constructor
+    ("in_channels must be divisible by groups", "weight"),  # nn.ConvTranspose2d's
     ("to have", "input"),  # "expected input[...] to have 2 channels"
     ("expected bias", "bias"),
     ("Kernel size can't be greater", "weight"),
@@ -148,8 +151,13 @@ PARAM_RULES = [
     ("output padding must be smaller", "outputPadding"),
     ("Output size is too small", "padding"),
     ("Only zero batch or zero channel inputs", "input"),
+    ("non-empty 2D or 4D weight tensor expected", "weight"),
+    ("3D or 4D (batch mode) tensor expected for input", "input"),  # F.pad reflect, empty plane
+    ("tensor with possibly 0 batch size and other non-zero dimensions", "input"),  # replicate
     ("Invalid padding string", "padding"),
     ("padding='same' is not supported for strided", "padding"),
+    ("stride cannot broadcast", "stride"),  # F.conv2d(padding='same'), a tuple of 3
+    ("dilation cannot broadcast", "dilation"),
     ("Padding size should be less than", "padding"),
     ("wrapping around more than once", "padding"),
     ("padding_mode must be one of", "paddingMode"),
@@ -173,6 +181,21 @@ def param_for_message(message):
         if needle in message:
             return param
     raise AssertionError(f"no parameter rule for message: {message!r}")
+
+
+def weight_rank_culprit(case, message):
+    """The sentence convplay adds after PyTorch's words when the weight's rank is at fault:
+    PyTorch may blame stride, padding or the input instead (issue 12). None otherwise."""
+    if param_for_message(message) != "weight":
+        return None
+    rank_messages = ("weight should have at least three dimensions", "-dimensional input for",
+                     "to be a single integer value or a list of")
+    if not any(needle in message for needle in rank_messages):
+        return None
+    layout = ("[in_channels, out_channels/groups, kH, kW]" if case["op"] == "conv_transpose2d"
+              else "[out_channels, in_channels/groups, kH, kW]")
+    weight = "[" + ", ".join(str(v) for v in case["weight"]) + "]"
+    return f"(weight must be 4-D for {case['op']}: {layout}; got {weight})"
 
 
 # Messages whose text changes from process to process (a Python set is printed).
@@ -216,6 +239,9 @@ def build_case(case):
                           "type": type(error).__name__}
         if any(needle in message for needle in VARYING_MESSAGES):
             entry["error"]["message_varies"] = True
+        culprit = weight_rank_culprit(case, message)
+        if culprit:
+            entry["error"]["culprit"] = culprit
         if case.get("expect") == "valid":
             raise AssertionError(f"{case['name']}: expected a result, torch says {message!r}")
         return entry

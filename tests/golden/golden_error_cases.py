@@ -188,4 +188,5 @@ def convT_check_order():
 
 
 def error_cases():
-    return conv2d_errors() + conv2d_check_order() + convT_errors() + convT_check_order()
+    from golden_audit_cases import audit_cases  # noqa: E402 (issue 12's audit, its own file)
+    return conv2d_errors() + conv2d_check_order() + convT_errors() + convT_check_order() + audit_cases()

@@ -99,6 +99,17 @@ Status run_conv2d(const Conv2dCase& c, std::mt19937* rng, Tensor* fast, Tensor* 
   return Status::Ok();
 }
 
+// An unbiased 'same' conv2d with a square dilation: the fuzzer's extreme-padding finds.
+Conv2dCase dilated_same_case(const Shape& input, const Shape& weight, int64_t dilation) {
+  Conv2dCase c;
+  c.input = input;
+  c.weight = weight;
+  c.has_bias = false;
+  c.params.padding_kind = PaddingKind::kSame;
+  c.params.dilation = {dilation, dilation};
+  return c;
+}
+
 TEST(Conv2dFastPath, RandomConfigurationsMatchReference) {
   std::mt19937 rng(20261124);
   int accepted = 0, depthwise = 0, gemm = 0, padded_modes = 0;
@@ -178,8 +189,22 @@ TEST(Conv2dFastPath, BenchmarkWorkloadsMatchReference) {
     Tensor fast, reference;
     fast::Conv2dPath path{};
     ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+    EXPECT_NE(path, fast::Conv2dPath::kReference) << "the benchmark must time a fast path: "
+                                                  << c.describe();
     expect_close(fast, reference, wl.weight[1] * wl.weight[2] * wl.weight[3], c.describe());
   }
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: 'same' with dilation 65537 made the GEMM path pad
+// rows 262 153 floats wide for 15 625 multiply-adds (seconds under ASan); the loops win.
+TEST(Conv2dFastPath, MostlyPaddingGoesToTheLoops) {
+  std::mt19937 rng(13);
+  const Conv2dCase c = dilated_same_case({5, 5, 5, 5}, {1, 5, 5, 5}, 65537);
+  Tensor fast, reference;
+  fast::Conv2dPath path{};
+  ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok());
+  EXPECT_EQ(path, fast::Conv2dPath::kReference);
+  expect_close(fast, reference, 125, c.describe());
 }
 
 // Winograd F(2x2, 3x3) takes 3x3 stride-1 layers with >= 8 channels in and out per
@@ -363,6 +388,7 @@ TEST(ConvTranspose2dFastPath, ReusedOutputTensorIsFullyOverwritten) {
 // padding, output_padding, groups, batches, bias or not, odd phase sizes.
 TEST(ConvTranspose2dFastPath, WinogradPhasesMatchReference) {
   std::mt19937 rng(77);
+  int checked = 0;
   for (int trial = 0; trial < 24; ++trial) {
     ConvTranspose2dCase c;
     const int64_t groups = pick(&rng, 1, 2);
@@ -380,7 +406,9 @@ TEST(ConvTranspose2dFastPath, WinogradPhasesMatchReference) {
     if (!run_conv_transpose2d(c, &rng, &fast, &reference).ok()) continue;
     expect_close(fast, reference, c.weight[0] * c.weight[2] * c.weight[3], c.describe());
     if (HasFatalFailure()) return;
+    ++checked;
   }
+  EXPECT_EQ(checked, 24);  // every configuration above is valid: none may be skipped
 }
 
 TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
@@ -393,6 +421,34 @@ TEST(ConvTranspose2dFastPath, EmptyBatchGivesEmptyOutput) {
   ASSERT_TRUE(run_conv_transpose2d(c, &rng, &fast, &reference).ok());
   EXPECT_EQ(fast.shape, (Shape{0, 3, 7, 7}));
   EXPECT_TRUE(fast.data.empty());
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: 'same' with dilation 2^30 pads each side by 2^31,
+// and the depthwise path's plane size (h * w) overflowed int64 (UBSan, native-asan).
+TEST(Conv2dFastPath, HugeDilatedSamePlaneIsNotMultipliedOut) {
+  std::mt19937 rng(12);
+  const Conv2dCase c = dilated_same_case({5, 1, 5, 1}, {3, 1, 5, 5}, int64_t{1} << 30);
+  Tensor fast, reference;
+  fast::Conv2dPath path;
+  ASSERT_TRUE(run_conv2d(c, &rng, &fast, &reference, &path).ok()) << c.describe();
+  EXPECT_NE(path, fast::Conv2dPath::kDepthwise);
+  EXPECT_EQ(fast.shape, (Shape{5, 3, 5, 1}));
+  expect_close(fast, reference, 25, c.describe());
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: with no input channels there are no multiply-adds
+// to limit, and choosing a fast path sized a table by a 2^30-wide kernel (seconds, GBs).
+TEST(Conv2dFastPath, NoInputChannelsGiveTheBiasAtOnce) {
+  const float bias_values[] = {1.0f, 2.0f, 3.0f, 4.0f};
+  const TensorView input{nullptr, {1, 0, 5, 7}};
+  const TensorView weight{nullptr, {4, 0, 2, int64_t{1} << 30}};
+  const TensorView bias{bias_values, {4}};
+  Conv2dParams params;
+  params.padding_kind = PaddingKind::kSame;
+  Tensor out;
+  ASSERT_TRUE(conv2d(input, weight, &bias, params, &out).ok());
+  ASSERT_EQ(out.shape, (Shape{1, 4, 5, 7}));
+  for (size_t i = 0; i < out.data.size(); ++i) ASSERT_EQ(out.data[i], bias_values[i / 35]) << i;
 }
 
 }  // namespace

@@ -49,7 +49,8 @@ GoldenCase parse_case(const json& entry) {
       c.error = GoldenError{error.at("message").get<std::string>(),
                             error.at("param").get<std::string>(),
                             error.at("type").get<std::string>(),
-                            error.value("message_varies", false)};
+                            error.value("message_varies", false),
+                            error.value("culprit", std::string())};
     }
   } catch (const std::exception& e) {
     throw std::runtime_error("case " + c.name + ": " + e.what());

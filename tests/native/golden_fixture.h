@@ -27,6 +27,11 @@ struct GoldenError {
   std::string param;
   std::string type;
   bool message_varies = false;  // PyTorch printed a Python set: compare param and type only
+  // convplay's sentence after PyTorch's words when those blame the wrong parameter
+  // (a weight of the wrong rank); empty when convplay says exactly what PyTorch says.
+  std::string culprit;
+  // The engine's full message: PyTorch's, then the culprit sentence if any.
+  std::string engine_message() const { return culprit.empty() ? message : message + " " + culprit; }
 };
 
 struct GoldenCase {

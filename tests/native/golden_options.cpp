@@ -20,8 +20,10 @@ std::vector<int64_t> int_list(const json& value) {
 // Sets *out from options[key] when present; the default stays otherwise. A tuple of
 // the wrong length is deferred to plan_*, which reports it where PyTorch does.
 void read_option_pair(const json& options, const char* key, const char* torch_name, Pair* out,
-                      Status* deferred) {
-  if (options.contains(key)) read_pair(torch_name, int_list(options.at(key)), out, deferred);
+                      Status* deferred, std::vector<GivenTuple>* odd_tuples) {
+  if (options.contains(key)) {
+    read_pair(torch_name, int_list(options.at(key)), out, deferred, odd_tuples);
+  }
 }
 
 }  // namespace
@@ -34,14 +36,14 @@ Status conv2d_params_from_options(const json& options, Conv2dParams* out) {
     if (!s.ok()) return s;
   }
   Status* deferred = &params.deferred_tuple_error;
-  read_option_pair(options, "stride", "stride", &params.stride, deferred);
+  read_option_pair(options, "stride", "stride", &params.stride, deferred, &params.odd_tuples);
   if (options.contains("padding") && options.at("padding").is_string()) {
     Status s = parse_padding_string(options.at("padding").get<std::string>(), &params.padding_kind);
     if (!s.ok()) return s;
   } else {
-    read_option_pair(options, "padding", "padding", &params.padding, deferred);
+    read_option_pair(options, "padding", "padding", &params.padding, deferred, &params.odd_tuples);
   }
-  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred);
+  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred, &params.odd_tuples);
   if (options.contains("groups")) params.groups = options.at("groups").get<int64_t>();
   *out = params;
   return Status::Ok();
@@ -56,10 +58,10 @@ Status conv_transpose2d_params_from_options(const json& options, ConvTranspose2d
   }
   // PyTorch's _convolution expands stride, padding, dilation, output_padding in that order.
   Status* deferred = &params.deferred_tuple_error;
-  read_option_pair(options, "stride", "stride", &params.stride, deferred);
-  read_option_pair(options, "padding", "padding", &params.padding, deferred);
-  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred);
-  read_option_pair(options, "outputPadding", "output_padding", &params.output_padding, deferred);
+  read_option_pair(options, "stride", "stride", &params.stride, deferred, &params.odd_tuples);
+  read_option_pair(options, "padding", "padding", &params.padding, deferred, &params.odd_tuples);
+  read_option_pair(options, "dilation", "dilation", &params.dilation, deferred, &params.odd_tuples);
+  read_option_pair(options, "outputPadding", "output_padding", &params.output_padding, deferred, &params.odd_tuples);
   if (options.contains("groups")) params.groups = options.at("groups").get<int64_t>();
   if (options.contains("outputSize")) {
     params.output_size = options.at("outputSize").get<std::vector<int64_t>>();

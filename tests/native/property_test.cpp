@@ -174,6 +174,7 @@ TEST(ConvTranspose2dProperty, IntermediatesHaveTheTutorialShapes) {
 
 TEST(ShapeProperty, PlansFollowTheFormulas) {
   Random rng(11);
+  int conv_checked = 0, transposed_checked = 0;
   for (int trial = 0; trial < 500; ++trial) {
     const RandomConfig c = rng.config();
     Conv2dParams conv;
@@ -188,7 +189,13 @@ TEST(ShapeProperty, PlansFollowTheFormulas) {
           static_cast<double>(c.in_h + 2 * c.padding.h - c.dilation.h * (c.kernel_h - 1) - 1) /
               static_cast<double>(c.stride.h) +
           1);
+      const double w = std::floor(
+          static_cast<double>(c.in_w + 2 * c.padding.w - c.dilation.w * (c.kernel_w - 1) - 1) /
+              static_cast<double>(c.stride.w) +
+          1);
       EXPECT_EQ(g.out_h, static_cast<int64_t>(h));
+      EXPECT_EQ(g.out_w, static_cast<int64_t>(w));
+      ++conv_checked;
     }
     ConvTranspose2dParams t;
     t.stride = c.stride;
@@ -198,10 +205,16 @@ TEST(ShapeProperty, PlansFollowTheFormulas) {
     if (plan_conv_transpose2d({1, 1, c.in_h, c.in_w}, {1, 1, c.kernel_h, c.kernel_w}, nullptr, t,
                               &tg)
             .ok()) {
+      EXPECT_EQ(tg.out_h, (c.in_h - 1) * c.stride.h - 2 * c.padding.h +
+                              c.dilation.h * (c.kernel_h - 1) + 1);
       EXPECT_EQ(tg.out_w, (c.in_w - 1) * c.stride.w - 2 * c.padding.w +
                               c.dilation.w * (c.kernel_w - 1) + 1);
+      ++transposed_checked;
     }
   }
+  // Both branches must have run often, or the test checks nothing.
+  EXPECT_GT(conv_checked, 250);
+  EXPECT_GT(transposed_checked, 250);
 }
 
 }  // namespace

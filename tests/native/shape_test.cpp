@@ -165,5 +165,22 @@ TEST(RoundTrip, RefusesStridesTooLargeToList) {
   EXPECT_EQ(axis.candidates.size(), static_cast<size_t>(kMaxRoundTripCandidates));
 }
 
+// A deliberate difference (README, "Fuzzing and sanitizers"): with zero input channels
+// PyTorch 1.13's empty-input shortcut returns 0 output channels; convplay returns C_out
+// channels holding the bias, the sum over no channels.
+TEST(Conv2dShape, ZeroInputChannelsGiveTheBias) {
+  const float bias_values[] = {5.0f, -1.0f};
+  const TensorView input{nullptr, {1, 0, 3, 3}};
+  const TensorView weight{nullptr, {2, 0, 1, 1}};
+  const TensorView bias{bias_values, {2}};
+  Tensor out;
+  const Status s = conv2d(input, weight, &bias, Conv2dParams{}, &out);
+  ASSERT_TRUE(s.ok()) << s.message;
+  EXPECT_EQ(out.shape, (Shape{1, 2, 3, 3}));
+  ASSERT_EQ(out.data.size(), 18u);
+  for (size_t i = 0; i < 9; ++i) EXPECT_EQ(out.data[i], 5.0f) << i;
+  for (size_t i = 9; i < 18; ++i) EXPECT_EQ(out.data[i], -1.0f) << i;
+}
+
 }  // namespace
 }  // namespace convplay

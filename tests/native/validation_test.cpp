@@ -2,6 +2,8 @@
 // right code and the parameter at fault, and its message is PyTorch's words.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "engine/convplay.h"
 
 namespace convplay {
@@ -42,12 +44,79 @@ TEST(Validation, InputRank) {
             "size: [5, 5]");
 }
 
+// PyTorch's words first (searchable), then one sentence naming the real culprit.
 TEST(Validation, WeightRank) {
   expect_error(plan({1, 1, 5, 5}, {1, 1}, {}), ErrorCode::kBadWeightRank, "weight",
-               "weight should have at least three dimensions");
+               "weight should have at least three dimensions (weight must be 4-D for conv2d: "
+               "[out_channels, in_channels/groups, kH, kW]; got [1, 1])");
   expect_error(plan({1, 1, 5, 5}, {1, 1, 3}, {}), ErrorCode::kBadWeightRank, "weight",
                "expected stride to be a single integer value or a list of 1 values to match the "
-               "convolution dimensions, but got stride=[1, 1]");
+               "convolution dimensions, but got stride=[1, 1] (weight must be 4-D for conv2d: "
+               "[out_channels, in_channels/groups, kH, kW]; got [1, 1, 3])");
+  expect_error(plan_t({1, 1, 5, 5}, {1, 2, 3}, {}), ErrorCode::kBadWeightRank, "weight",
+               "expected stride to be a single integer value or a list of 1 values to match the "
+               "convolution dimensions, but got stride=[1, 1] (weight must be 4-D for "
+               "conv_transpose2d: [in_channels, out_channels/groups, kH, kW]; got [1, 2, 3])");
+}
+
+// A 5-D weight takes 3-tuples: a stride given as one passes, and padding is blamed.
+TEST(Validation, WeightRankFiveBlamesTheFirstTupleThatDoesNotFit) {
+  Conv2dParams params;
+  read_pair("stride", {1, 1, 1}, &params.stride, &params.deferred_tuple_error, &params.odd_tuples);
+  expect_error(plan({1, 1, 5, 5}, {2, 1, 3, 3, 3}, params), ErrorCode::kBadWeightRank, "weight",
+               "expected padding to be a single integer value or a list of 3 values to match the "
+               "convolution dimensions, but got padding=[0, 0] (weight must be 4-D for conv2d: "
+               "[out_channels, in_channels/groups, kH, kW]; got [2, 1, 3, 3, 3])");
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: replicate padding of an input with H = 0 was
+// accepted and read from the empty input (UBSan: load of null pointer in conv2d.cpp).
+TEST(Validation, ReplicateRefusesAnEmptyPlaneLikeFPad) {
+  Conv2dParams params;
+  params.padding = {2, 2};
+  params.stride = {3, 3};
+  params.padding_mode = PaddingMode::kReplicate;
+  expect_error(plan({8, 4, 0, 8}, {4, 4, 4, 3}, params), ErrorCode::kBadArgument, "input",
+               "Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other "
+               "non-zero dimensions for input, but got: [8, 4, 0, 8]");
+  params.padding_mode = PaddingMode::kReflect;
+  expect_error(plan({8, 4, 0, 8}, {4, 4, 4, 3}, params), ErrorCode::kBadArgument, "input",
+               "3D or 4D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{8,4,0,8} ]");
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: an empty batch has no elements, so planes of
+// 2^31 x 2^31 passed the element limit and out_h * out_w overflowed in the loops (UBSan).
+TEST(Validation, EmptyBatchWithHugePlanesIsRefused) {
+  ConvTranspose2dParams params;
+  params.stride = {int64_t{1} << 30, int64_t{1} << 30};
+  const Status s = plan_t({0, 1, 3, 3}, {1, 1, 3, 3}, params);
+  EXPECT_EQ(s.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(s.param, "output");
+  EXPECT_EQ(s.message.rfind("each sample of the output [0, 1, 2147483651, 2147483651] would have ", 0), 0u)
+      << s.message;
+  params.stride = {2, 2};
+  EXPECT_TRUE(plan_t({0, 1, 3, 3}, {1, 1, 3, 3}, params).ok());  // an ordinary empty batch is fine
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: with outputSize, a stride tuple of the wrong length
+// is read as given (as nn.ConvTranspose2d does), and its huge values overflowed (UBSan).
+TEST(Validation, HugeValuesInATupleOfTheWrongLengthAreRefused) {
+  ConvTranspose2dParams params;
+  read_pair("stride", {1, INT64_MIN, 1}, &params.stride, &params.deferred_tuple_error,
+            &params.odd_tuples);
+  params.output_size = std::vector<int64_t>{5, 5};
+  const Status s = plan_t({1, 1, 3, 3}, {1, 1, 3, 3}, params);
+  EXPECT_EQ(s.code, ErrorCode::kTooLarge);
+  EXPECT_EQ(s.param, "stride");
+}
+
+// Found by tests/fuzz/engine_ops_fuzz: a transposed weight with no output channels was
+// accepted, and conv_transpose2d_as_conv then failed on its empty equivalent kernel.
+TEST(Validation, TransposedWeightWithoutOutputChannels) {
+  ConvTranspose2dParams params;
+  params.groups = 5;
+  expect_error(plan_t({5, 5, 1, 1}, {5, 0, 5, 5}, params), ErrorCode::kEmptyWeight, "weight",
+               "non-empty 2D or 4D weight tensor expected, but got: [1, 0, 5, 5]");
 }
 
 TEST(Validation, OutputPaddingMustBeSmallerThanStrideOrDilation) {

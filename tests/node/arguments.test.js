@@ -65,6 +65,8 @@ test('NaN and infinities inside data are values, computed as PyTorch does', asyn
   const out = cp.conv2d({ data, shape: [1, 1, 4, 4] }, w());
   assert.ok(Number.isNaN(out.data[0]));
   assert.equal(out.data[3], Infinity);
+  // Outputs whose window holds neither stay finite: a NaN does not spread (as in PyTorch).
+  assert.deepEqual([out.data[1], out.data[2]], [9, 9]);
 });
 
 test('a Float32Array from another realm (an iframe, a vm context) is a Float32Array too', async () => {

@@ -9,6 +9,11 @@ const { loadGolden, runShapeCase, assertGoldenError } = require('./helpers/golde
 // Errors about the bias are the ops' alone: the shape functions take no bias.
 const cases = loadGolden().filter((c) => !(c.error && c.error.param === 'bias'));
 
+test('the golden fixture gives the shape functions cases to answer and to reject', () => {
+  assert.ok(cases.filter((c) => c.expected).length >= 300, 'valid cases');
+  assert.ok(cases.filter((c) => c.error).length >= 100, 'rejected cases');
+});
+
 for (const c of cases) {
   test(`golden ${c.op}: ${c.name}`, async () => {
     const cp = await loadModule();

@@ -47,14 +47,17 @@ function assertCloseToGolden(got, expected, name) {
 }
 
 // The engine error for a case matches PyTorch's: same message (unless PyTorch's varies
-// from process to process: then the same opening words) and the same parameter.
+// from process to process: then the same opening words; plus convplay's culprit
+// sentence where the fixture has one) and the same parameter.
 function assertGoldenError(error, expected, name) {
   assert.ok(error instanceof Error, `${name}: an Error`);
   if (expected.message_varies) {
     const opening = expected.message.split(/[{[]/)[0];
     assert.ok(error.message.startsWith(opening), `${name}: "${error.message}" should start with "${opening}"`);
   } else {
-    assert.equal(error.message, expected.message, `${name}: message`);
+    // PyTorch's words, then (for a weight of the wrong rank) the sentence naming the culprit.
+    const full = expected.culprit ? `${expected.message} ${expected.culprit}` : expected.message;
+    assert.equal(error.message, full, `${name}: message`);
   }
   assert.equal(error.param, expected.param, `${name}: param (message: ${error.message})`);
   assert.equal(typeof error.code, 'string', `${name}: code`);
