@@ -13,6 +13,7 @@ struct RuleRow {
 constexpr RuleRow kRules[] = {
     {ErrorCode::kBadInputRank, "输入必须是 3 维 (C, H, W) 或 4 维 (N, C, H, W) 张量。"},
     {ErrorCode::kBadWeightRank, "权重（卷积核）必须是 4 维张量。"},
+    {ErrorCode::kEmptyWeight, "转置卷积的权重 [C_in, C_out/groups, kH, kW] 不能没有输出通道（第二维不能是 0）。"},
     {ErrorCode::kBadTupleLength, "stride、padding、dilation 等参数要么是一个整数，要么是 (高, 宽) 两个数。"},
     {ErrorCode::kNonPositiveGroups, "groups 必须是正整数。"},
     {ErrorCode::kNegativePadding, "padding 不能是负数。"},
