@@ -156,6 +156,8 @@
       } catch (e) { /* sandboxed: the choice lasts as long as the page */ }
     }
     if (shell.firstFrameMs && loading.hidden === false && !waitingForLanguage()) loading.hidden = true;
+    // The page's own text that follows the language (the lesson panel) redraws at once.
+    window.dispatchEvent(new Event('convplay-lang'));
   };
   // A page that starts in Chinese keeps its loading state until the Chinese font is drawn
   // (the app shows English meanwhile), or has failed to load.

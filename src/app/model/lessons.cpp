@@ -96,7 +96,7 @@ bool validate_lesson(const Lesson& lesson, std::vector<std::string>* errors) {
     if (step.has_question) {
       std::string why;
       Expected expected;
- if (!expected_answer(step.question, result, &expected, &why)) {
+      if (!expected_answer(step.question, result, &expected, &why)) {
         errors->push_back(lesson.file + ":" + std::to_string(step.question_line) +
                           ": the question has no answer here: " + why);
       }
